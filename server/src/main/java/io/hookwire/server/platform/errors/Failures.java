@@ -1,0 +1,268 @@
+package io.hookwire.server.platform.errors;
+
+import io.hookwire.server.platform.errors.Failure.Kind;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Classifies every exception a request can end in, from Spring MVC, Jackson, Bean Validation, the
+ * database or the server itself, into a {@link Failure} that each API's error table renders. The
+ * details are written here, never copied from an exception, so nothing internal reaches a client.
+ */
+public final class Failures {
+
+  private Failures() {}
+
+  public static Failure classify(Throwable failure) {
+    if (failure instanceof PayloadTooLargeException e) {
+      return Failure.of(Kind.PAYLOAD_TOO_LARGE, e.getMessage(), e);
+    }
+    if (failure instanceof NotAuthenticatedException e) {
+      return Failure.of(Kind.UNAUTHENTICATED, e.getMessage(), e);
+    }
+    if (failure instanceof ForbiddenException e) {
+      return Failure.of(Kind.FORBIDDEN, e.getMessage(), e);
+    }
+    if (failure instanceof NotFoundException e) {
+      return Failure.of(Kind.NOT_FOUND, e.getMessage(), e);
+    }
+    if (failure instanceof ConflictException e) {
+      List<Violation> at =
+          e.pointer() == null ? List.of() : List.of(Violation.atPointer(e.pointer(), e.getMessage()));
+      return new Failure(Kind.CONFLICT, e.getMessage(), at, Set.of(), e);
+    }
+    if (failure instanceof HttpMessageNotReadableException e) {
+      return unreadableBody(e);
+    }
+    if (failure instanceof MethodArgumentNotValidException e) {
+      return Failure.invalid(Kind.BODY_VALUES, fieldErrors(e), e);
+    }
+    if (failure instanceof HandlerMethodValidationException e) {
+      return methodValidation(e);
+    }
+    if (failure instanceof ConstraintViolationException e) {
+      return constraintViolations(e);
+    }
+    if (failure instanceof MethodArgumentTypeMismatchException e) {
+      String detail = "'" + e.getName() + "' must be " + expected(e.getRequiredType()) + ".";
+      return Failure.invalid(
+          Kind.INVALID_PARAMETER, List.of(Violation.atParameter(e.getName(), detail)), e);
+    }
+    if (failure instanceof MissingServletRequestParameterException e) {
+      return missingParameter(e.getParameterName(), e);
+    }
+    if (failure instanceof MissingRequestHeaderException e) {
+      return missingParameter(e.getHeaderName(), e);
+    }
+    if (failure instanceof MissingPathVariableException e) {
+      return missingParameter(e.getVariableName(), e);
+    }
+    if (failure instanceof HttpMediaTypeNotSupportedException e) {
+      return Failure.of(
+          Kind.UNSUPPORTED_MEDIA_TYPE, "The request body's media type is not supported.", e);
+    }
+    if (failure instanceof HttpMediaTypeNotAcceptableException e) {
+      return Failure.of(
+          Kind.NOT_ACCEPTABLE, "No response media type matches the Accept header.", e);
+    }
+    if (failure instanceof HttpRequestMethodNotSupportedException e) {
+      Set<HttpMethod> allowed = e.getSupportedHttpMethods();
+      return new Failure(
+          Kind.METHOD_NOT_ALLOWED,
+          e.getMethod() + " is not supported on this path.",
+          List.of(),
+          allowed == null ? Set.of() : allowed,
+          e);
+    }
+    if (failure instanceof NoResourceFoundException || failure instanceof NoHandlerFoundException) {
+      return Failure.of(Kind.NO_ROUTE, "No resource is at this path.", failure);
+    }
+    if (failure instanceof DataAccessResourceFailureException
+        || failure instanceof CannotCreateTransactionException
+        || failure instanceof TransientDataAccessException) {
+      return Failure.of(
+          Kind.UNAVAILABLE, "The service is temporarily unavailable; try again later.", failure);
+    }
+    return Failure.of(Kind.INTERNAL, "An internal error was encountered.", failure);
+  }
+
+  private static Failure unreadableBody(HttpMessageNotReadableException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof PayloadTooLargeException tooLarge) {
+        return Failure.of(Kind.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), e);
+      }
+      if (cause instanceof StreamReadException) {
+        return Failure.of(Kind.MALFORMED_BODY, "The request body is not valid JSON.", e);
+      }
+      if (cause instanceof DatabindException databind) {
+        if (databind.getPath().isEmpty() && databind instanceof MismatchedInputException mismatch
+            && mismatch.getTargetType() == null) {
+          return Failure.of(Kind.MALFORMED_BODY, "The request body is not valid JSON.", e);
+        }
+        return Failure.invalid(Kind.BODY_SHAPE, List.of(shapeViolation(databind)), e);
+      }
+    }
+    return Failure.of(Kind.MALFORMED_BODY, "The request body is missing or not valid JSON.", e);
+  }
+
+  private static Violation shapeViolation(DatabindException e) {
+    String pointer = JsonPointers.of(e.getPath());
+    String name = pointer.isEmpty() ? "The body" : "'" + pointer + "'";
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return Violation.atPointer(pointer, "Unknown member '" + unknown.getPropertyName() + "'.");
+    }
+    if (e instanceof InvalidNullException) {
+      return Violation.atPointer(pointer, name + " must not be null.");
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      return Violation.atPointer(
+          pointer, name + " must be " + expected(mismatch.getTargetType()) + ".");
+    }
+    return Violation.atPointer(pointer, name + " is invalid.");
+  }
+
+  /** The JSON a Java type reads from, in words. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type.isEnum()) {
+      List<String> values = new ArrayList<>();
+      for (Object constant : type.getEnumConstants()) {
+        values.add("'" + constant + "'");
+      }
+      return "one of " + String.join(", ", values);
+    }
+    if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+      return Integer.class == type || Long.class == type || type.isPrimitive()
+          ? "an integer"
+          : "a number";
+    }
+    if (CharSequence.class.isAssignableFrom(type)) {
+      return "a string";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "a boolean";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    if (type == java.util.UUID.class) {
+      return "a UUID";
+    }
+    return "an object";
+  }
+
+  private static List<Violation> fieldErrors(MethodArgumentNotValidException e) {
+    Object target = e.getBindingResult().getTarget();
+    Class<?> root = target == null ? Object.class : target.getClass();
+    List<Violation> violations = new ArrayList<>();
+    for (FieldError error : e.getBindingResult().getFieldErrors()) {
+      violations.add(bodyViolation(root, "", error));
+    }
+    return violations;
+  }
+
+  private static Failure methodValidation(HandlerMethodValidationException e) {
+    List<Violation> body = new ArrayList<>();
+    List<Violation> parameters = new ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      MethodParameter parameter = result.getMethodParameter();
+      if (parameter.hasParameterAnnotation(RequestBody.class)) {
+        String prefix = result.getContainerIndex() == null ? "" : "/" + result.getContainerIndex();
+        if (result instanceof ParameterErrors errors && errors.hasFieldErrors()) {
+          Class<?> root = errors.getArgument() == null ? Object.class : errors.getArgument().getClass();
+          errors.getFieldErrors().forEach(error -> body.add(bodyViolation(root, prefix, error)));
+        } else {
+          result
+              .getResolvableErrors()
+              .forEach(error -> body.add(Violation.atPointer(prefix, "The body " + error.getDefaultMessage() + ".")));
+        }
+      } else {
+        String name = parameterName(parameter);
+        result
+            .getResolvableErrors()
+            .forEach(
+                error ->
+                    parameters.add(
+                        Violation.atParameter(name, "'" + name + "' " + error.getDefaultMessage() + ".")));
+      }
+    }
+    return body.isEmpty()
+        ? Failure.invalid(Kind.INVALID_PARAMETER, parameters, e)
+        : Failure.invalid(Kind.BODY_VALUES, body, e);
+  }
+
+  private static Violation bodyViolation(Class<?> root, String prefix, FieldError error) {
+    String pointer = prefix + JsonPointers.ofBeanPath(root, error.getField());
+    return Violation.atPointer(pointer, "'" + pointer + "' " + error.getDefaultMessage() + ".");
+  }
+
+  private static String parameterName(MethodParameter parameter) {
+    RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+    if (query != null && !query.value().isEmpty()) {
+      return query.value();
+    }
+    PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+    if (path != null && !path.value().isEmpty()) {
+      return path.value();
+    }
+    RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.value().isEmpty()) {
+      return header.value();
+    }
+    return String.valueOf(parameter.getParameterName());
+  }
+
+  private static Failure constraintViolations(ConstraintViolationException e) {
+    List<Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+      String name = "";
+      for (Path.Node node : violation.getPropertyPath()) {
+        name = node.getName();
+      }
+      violations.add(Violation.atParameter(name, "'" + name + "' " + violation.getMessage() + "."));
+    }
+    return Failure.invalid(Kind.INVALID_PARAMETER, violations, e);
+  }
+
+  private static Failure missingParameter(String name, Exception e) {
+    return Failure.invalid(
+        Kind.INVALID_PARAMETER, List.of(Violation.atParameter(name, "'" + name + "' is required.")), e);
+  }
+
+}
