@@ -36,7 +36,13 @@ class GeneratedModelsRoundTripTest {
 
   /** The specs, each with the package segment its generated code lives in. */
   private static final Map<String, String> SPECS =
-      Map.of("endpoints.yaml", "endpoints", "autoscale.yaml", "autoscale");
+      Map.of(
+          "endpoints.yaml",
+          "endpoints",
+          "autoscale.yaml",
+          "autoscale",
+          "operator.yaml",
+          "operator");
 
   /** Strict, as the server reads requests: unknown members are refused. */
   private static final JsonMapper SERVER_MAPPER =
