@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Auto Scale API's exception-to-error table: the {@code {"error": {type, code, message,
- * details}}} envelope, with the type names of the API's reference document. 413 means a rate
- * limit here, so an oversized body is a {@code ValidationError}.
+ * details}}} envelope, with the type names of the API's reference document. 413 means a rate limit
+ * here, so an oversized body is a {@code ValidationError}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -51,8 +51,7 @@ public class AutoscaleErrors implements ApiErrorTable {
       case BODY_SHAPE, BODY_VALUES, PAYLOAD_TOO_LARGE, NOT_ACCEPTABLE, CONFLICT ->
           error(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, detail);
       case INVALID_PARAMETER -> invalidParameter(failure);
-      case UNAUTHENTICATED ->
-          error(HttpStatus.UNAUTHORIZED, ErrorType.INVALID_CREDENTIALS, detail);
+      case UNAUTHENTICATED -> error(HttpStatus.UNAUTHORIZED, ErrorType.INVALID_CREDENTIALS, detail);
       case FORBIDDEN -> error(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN, detail);
       case NOT_FOUND -> notFound((NotFoundException) exception);
       case NO_ROUTE -> error(HttpStatus.NOT_FOUND, nearestMissingLevel(path), detail);

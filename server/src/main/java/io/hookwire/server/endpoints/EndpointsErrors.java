@@ -115,7 +115,8 @@ public class EndpointsErrors implements ApiErrorTable {
     return ResponseEntity.status(status).contentType(JSON_API).body(document);
   }
 
-  private static ResponseEntity<Object> withAllow(ResponseEntity<Object> response, Failure failure) {
+  private static ResponseEntity<Object> withAllow(
+      ResponseEntity<Object> response, Failure failure) {
     HttpHeaders headers = new HttpHeaders();
     headers.putAll(response.getHeaders());
     headers.setAllow(failure.allowed());

@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The server's own settings, under {@code hookwire.*}.
  *
- * @param operatorToken the bearer token of the operator API; without one (and without the demo)
- *     the operator API refuses every request
+ * @param operatorToken the bearer token of the operator API; without one (and without the demo) the
+ *     operator API refuses every request
  * @param publicBaseUrl the base of absolute links; when unset it is taken from each request
  * @param trustProxy whether {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} shape that base
  * @param maxBodySize the largest request body read; larger ones are refused unparsed

@@ -27,9 +27,8 @@ public class PlatformConfiguration {
   }
 
   /**
-   * Strict reading: a body means exactly what it says or is refused. No unknown members, no
-   * strings for numbers or numbers for strings, no fractions for integers, no single value for an
-   * array.
+   * Strict reading: a body means exactly what it says or is refused. No unknown members, no strings
+   * for numbers or numbers for strings, no fractions for integers, no single value for an array.
    */
   @Bean
   JsonMapperBuilderCustomizer strictJson() {

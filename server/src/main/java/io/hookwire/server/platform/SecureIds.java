@@ -13,7 +13,9 @@ public class SecureIds {
 
   private final SecureRandom random = new SecureRandom();
 
-  /** {@code prefix-} and 17 characters of {@code [0-9a-z]}, such as {@code acc-t2fcrq6h1v3nf0gxy}. */
+  /**
+   * {@code prefix-} and 17 characters of {@code [0-9a-z]}, such as {@code acc-t2fcrq6h1v3nf0gxy}.
+   */
   public String prefixed(String prefix) {
     char[] id = new char[LENGTH];
     for (int i = 0; i < LENGTH; i++) {

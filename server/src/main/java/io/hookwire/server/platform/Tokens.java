@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Secret tokens: 256 random bits, shown once, and stored only as their SHA-256 hash. A fast hash
- * is enough because the secrets are random, not chosen by people.
+ * Secret tokens: 256 random bits, shown once, and stored only as their SHA-256 hash. A fast hash is
+ * enough because the secrets are random, not chosen by people.
  */
 @Component
 public class Tokens {
@@ -19,7 +19,9 @@ public class Tokens {
 
   private final SecureRandom random = new SecureRandom();
 
-  /** A new secret, {@code hw_} and 43 URL-safe characters; the prefix lets secret scanners find it. */
+  /**
+   * A new secret, {@code hw_} and 43 URL-safe characters; the prefix lets secret scanners find it.
+   */
   public String newSecret() {
     byte[] bytes = new byte[SECRET_BYTES];
     random.nextBytes(bytes);

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Routes every failure to the error table of the API its request belongs to, whether it arises in
- * a controller, in a filter, or in the servlet container; the last table serves any other path.
+ * Routes every failure to the error table of the API its request belongs to, whether it arises in a
+ * controller, in a filter, or in the servlet container; the last table serves any other path.
  */
 @Component
 public class ApiErrors {

@@ -31,7 +31,8 @@ public class ContainerErrorController implements ErrorController {
     if (exception instanceof Throwable failure) {
       return errors.respond(failure, path);
     }
-    return errors.respond(failureFor(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)), path);
+    return errors.respond(
+        failureFor(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)), path);
   }
 
   /** The failure an error status without an exception stands for. */
@@ -41,7 +42,8 @@ public class ContainerErrorController implements ErrorController {
       return new NoResourceFoundException(org.springframework.http.HttpMethod.GET, "", "");
     }
     if (code >= 400 && code < 500) {
-      return new HttpMessageNotReadableException("The request is malformed.", (org.springframework.http.HttpInputMessage) null);
+      return new HttpMessageNotReadableException(
+          "The request is malformed.", (org.springframework.http.HttpInputMessage) null);
     }
     return new IllegalStateException("container error status " + code);
   }

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 
 /**
- * A failure of a request, classified the same way for every API; each API's error table decides
- * the status and the words.
+ * A failure of a request, classified the same way for every API; each API's error table decides the
+ * status and the words.
  *
  * @param kind what went wrong
  * @param detail what went wrong, in words fit for the client
@@ -15,7 +15,11 @@ import org.springframework.http.HttpMethod;
  * @param cause the exception classified
  */
 public record Failure(
-    Kind kind, String detail, List<Violation> violations, Set<HttpMethod> allowed, Throwable cause) {
+    Kind kind,
+    String detail,
+    List<Violation> violations,
+    Set<HttpMethod> allowed,
+    Throwable cause) {
 
   public enum Kind {
     /** The body is not JSON, or is missing. */
@@ -46,8 +50,7 @@ public record Failure(
   }
 
   static Failure invalid(Kind kind, List<Violation> violations, Throwable cause) {
-    String detail =
-        violations.isEmpty() ? "The request is invalid." : violations.get(0).detail();
+    String detail = violations.isEmpty() ? "The request is invalid." : violations.get(0).detail();
     return new Failure(kind, detail, List.copyOf(violations), Set.of(), cause);
   }
 }

@@ -4,6 +4,9 @@ import io.hookwire.server.platform.errors.Failure.Kind;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -45,6 +49,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class Failures {
 
+  /** The SQL state class of connection exceptions (SQL standard, class 08). */
+  private static final String SQL_STATE_CONNECTION_EXCEPTION = "08";
+
   private Failures() {}
 
   public static Failure classify(Throwable failure) {
@@ -62,8 +69,13 @@ public final class Failures {
     }
     if (failure instanceof ConflictException e) {
       List<Violation> at =
-          e.pointer() == null ? List.of() : List.of(Violation.atPointer(e.pointer(), e.getMessage()));
+          e.pointer() == null
+              ? List.of()
+              : List.of(Violation.atPointer(e.pointer(), e.getMessage()));
       return new Failure(Kind.CONFLICT, e.getMessage(), at, Set.of(), e);
+    }
+    if (failure instanceof InvalidFieldsException e) {
+      return Failure.invalid(Kind.BODY_VALUES, e.violations(), e);
     }
     if (failure instanceof HttpMessageNotReadableException e) {
       return unreadableBody(e);
@@ -111,25 +123,52 @@ public final class Failures {
     if (failure instanceof NoResourceFoundException || failure instanceof NoHandlerFoundException) {
       return Failure.of(Kind.NO_ROUTE, "No resource is at this path.", failure);
     }
-    if (failure instanceof DataAccessResourceFailureException
-        || failure instanceof CannotCreateTransactionException
-        || failure instanceof TransientDataAccessException) {
+    if (databaseUnavailable(failure)) {
       return Failure.of(
           Kind.UNAVAILABLE, "The service is temporarily unavailable; try again later.", failure);
     }
     return Failure.of(Kind.INTERNAL, "An internal error was encountered.", failure);
   }
 
+  /**
+   * Whether the failure comes from a database that cannot be reached, however it is wrapped: a lost
+   * connection may surface first as a failed rollback.
+   */
+  private static boolean databaseUnavailable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DataAccessResourceFailureException
+          || cause instanceof CannotCreateTransactionException
+          || cause instanceof TransientDataAccessException
+          || cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || (cause instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith(SQL_STATE_CONNECTION_EXCEPTION))) {
+        return true;
+      }
+      if (cause instanceof TransactionSystemException transaction
+          && transaction.getApplicationException() != null
+          && databaseUnavailable(transaction.getApplicationException())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Failure unreadableBody(HttpMessageNotReadableException e) {
+    // The body limit fails the read wherever the parser is; the parser may wrap that failure.
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof PayloadTooLargeException tooLarge) {
         return Failure.of(Kind.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), e);
       }
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof StreamReadException) {
         return Failure.of(Kind.MALFORMED_BODY, "The request body is not valid JSON.", e);
       }
       if (cause instanceof DatabindException databind) {
-        if (databind.getPath().isEmpty() && databind instanceof MismatchedInputException mismatch
+        if (databind.getPath().isEmpty()
+            && databind instanceof MismatchedInputException mismatch
             && mismatch.getTargetType() == null) {
           return Failure.of(Kind.MALFORMED_BODY, "The request body is not valid JSON.", e);
         }
@@ -205,12 +244,17 @@ public final class Failures {
       if (parameter.hasParameterAnnotation(RequestBody.class)) {
         String prefix = result.getContainerIndex() == null ? "" : "/" + result.getContainerIndex();
         if (result instanceof ParameterErrors errors && errors.hasFieldErrors()) {
-          Class<?> root = errors.getArgument() == null ? Object.class : errors.getArgument().getClass();
+          Class<?> root =
+              errors.getArgument() == null ? Object.class : errors.getArgument().getClass();
           errors.getFieldErrors().forEach(error -> body.add(bodyViolation(root, prefix, error)));
         } else {
           result
               .getResolvableErrors()
-              .forEach(error -> body.add(Violation.atPointer(prefix, "The body " + error.getDefaultMessage() + ".")));
+              .forEach(
+                  error ->
+                      body.add(
+                          Violation.atPointer(
+                              prefix, "The body " + error.getDefaultMessage() + ".")));
         }
       } else {
         String name = parameterName(parameter);
@@ -219,7 +263,8 @@ public final class Failures {
             .forEach(
                 error ->
                     parameters.add(
-                        Violation.atParameter(name, "'" + name + "' " + error.getDefaultMessage() + ".")));
+                        Violation.atParameter(
+                            name, "'" + name + "' " + error.getDefaultMessage() + ".")));
       }
     }
     return body.isEmpty()
@@ -262,7 +307,8 @@ public final class Failures {
 
   private static Failure missingParameter(String name, Exception e) {
     return Failure.invalid(
-        Kind.INVALID_PARAMETER, List.of(Violation.atParameter(name, "'" + name + "' is required.")), e);
+        Kind.INVALID_PARAMETER,
+        List.of(Violation.atParameter(name, "'" + name + "' is required.")),
+        e);
   }
-
 }

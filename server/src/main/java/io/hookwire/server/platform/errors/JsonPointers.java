@@ -12,7 +12,9 @@ public final class JsonPointers {
 
   private JsonPointers() {}
 
-  /** The pointer of the value a Jackson exception is about, such as {@code /data/attributes/url}. */
+  /**
+   * The pointer of the value a Jackson exception is about, such as {@code /data/attributes/url}.
+   */
   public static String of(List<JacksonException.Reference> path) {
     StringBuilder pointer = new StringBuilder();
     for (JacksonException.Reference reference : path) {
@@ -26,8 +28,8 @@ public final class JsonPointers {
   }
 
   /**
-   * The pointer of a Bean Validation property path, such as {@code data.attributes.maxAttempts}
-   * on the given model class: each Java property is replaced by its JSON name.
+   * The pointer of a Bean Validation property path, such as {@code data.attributes.maxAttempts} on
+   * the given model class: each Java property is replaced by its JSON name.
    */
   public static String ofBeanPath(Class<?> root, String beanPath) {
     StringBuilder pointer = new StringBuilder();

@@ -1,0 +1,80 @@
+package io.hookwire.server.autoscale;
+
+import io.hookwire.server.platform.FilterOrder;
+import io.hookwire.server.platform.errors.ApiErrors;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The Auto Scale API's transport: every response, errors included, carries a fresh {@code
+ * X-Response-Id}, which the request log line carries too; and the API always answers JSON, whatever
+ * the request's {@code Accept}.
+ */
+@Component
+@Order(FilterOrder.TRANSPORT)
+class AutoscaleTransportFilter extends OncePerRequestFilter {
+
+  static final String RESPONSE_ID = "X-Response-Id";
+  private static final Logger log =
+      LoggerFactory.getLogger("io.hookwire.server.autoscale.requests");
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !ApiErrors.pathOf(request).startsWith(AutoscaleErrors.PATH_PREFIX);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String responseId = UUID.randomUUID().toString();
+    response.setHeader(RESPONSE_ID, responseId);
+    MDC.put("responseId", responseId);
+    long start = System.nanoTime();
+    try {
+      chain.doFilter(new AcceptAnything(request), response);
+    } finally {
+      log.info(
+          "{} {} {} {}ms",
+          request.getMethod(),
+          request.getRequestURI(),
+          response.getStatus(),
+          (System.nanoTime() - start) / 1_000_000);
+      MDC.remove("responseId");
+    }
+  }
+
+  /** Drops {@code Accept}, so that content negotiation never refuses the API's JSON. */
+  private static final class AcceptAnything extends HttpServletRequestWrapper {
+
+    AcceptAnything(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
+          ? Collections.emptyEnumeration()
+          : super.getHeaders(name);
+    }
+  }
+}
