@@ -1,6 +1,5 @@
 package io.hookwire.server.platform;
 
-import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -10,16 +9,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param operatorToken the bearer token of the operator API; without one (and without the demo) the
  *     operator API refuses every request
- * @param publicBaseUrl the base of absolute links; when unset it is taken from each request
- * @param trustProxy whether {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} shape that base
  * @param maxBodySize the largest request body read; larger ones are refused unparsed
  * @param demo the demo data set provisioned on the first start with an empty embedded database
  */
 @ConfigurationProperties("hookwire")
 public record HookwireProperties(
     String operatorToken,
-    URI publicBaseUrl,
-    @DefaultValue("false") boolean trustProxy,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue Demo demo) {
 
