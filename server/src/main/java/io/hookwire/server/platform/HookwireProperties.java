@@ -14,9 +14,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("hookwire")
 public record HookwireProperties(
-    String operatorToken,
-    @DefaultValue("1MB") DataSize maxBodySize,
-    @DefaultValue Demo demo) {
+    String operatorToken, @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue Demo demo) {
 
   /**
    * @param enabled whether to provision the demo data set on an empty embedded database

@@ -26,6 +26,11 @@ public class PlatformConfiguration {
     return new JsonNullableJackson3Module();
   }
 
+  @Bean
+  StringOnlyEnums stringOnlyEnums() {
+    return new StringOnlyEnums();
+  }
+
   /**
    * Strict reading: a body means exactly what it says or is refused. No unknown members, no strings
    * for numbers or numbers for strings, no fractions for integers, no single value for an array.

@@ -38,9 +38,11 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Classifies every exception a request can end in, from Spring MVC, Jackson, Bean Validation, the
@@ -172,10 +174,31 @@ public final class Failures {
             && mismatch.getTargetType() == null) {
           return Failure.of(Kind.MALFORMED_BODY, "The request body is not valid JSON.", e);
         }
-        return Failure.invalid(Kind.BODY_SHAPE, List.of(shapeViolation(databind)), e);
+        Kind kind = enumMissed(databind) != null ? Kind.BODY_VALUES : Kind.BODY_SHAPE;
+        return Failure.invalid(kind, List.of(shapeViolation(databind)), e);
       }
     }
     return Failure.of(Kind.MALFORMED_BODY, "The request body is missing or not valid JSON.", e);
+  }
+
+  /**
+   * The enum a string was none of the values of, or null for any other failure: such a value breaks
+   * a constraint, like a number out of range, rather than the shape of the body.
+   */
+  private static Class<?> enumMissed(DatabindException e) {
+    if (e instanceof InvalidFormatException format
+        && format.getValue() instanceof String
+        && format.getTargetType() != null
+        && format.getTargetType().isEnum()) {
+      return format.getTargetType();
+    }
+    // The generated enums' creators refuse an unknown string themselves.
+    if (e instanceof ValueInstantiationException instantiation
+        && instantiation.getType() != null
+        && instantiation.getType().isEnumType()) {
+      return instantiation.getType().getRawClass();
+    }
+    return null;
   }
 
   private static Violation shapeViolation(DatabindException e) {
@@ -183,6 +206,10 @@ public final class Failures {
     String name = pointer.isEmpty() ? "The body" : "'" + pointer + "'";
     if (e instanceof UnrecognizedPropertyException unknown) {
       return Violation.atPointer(pointer, "Unknown member '" + unknown.getPropertyName() + "'.");
+    }
+    Class<?> enumType = enumMissed(e);
+    if (enumType != null) {
+      return Violation.atPointer(pointer, name + " must be " + expected(enumType) + ".");
     }
     if (e instanceof InvalidNullException) {
       return Violation.atPointer(pointer, name + " must not be null.");

@@ -1,0 +1,257 @@
+package io.hookwire.server.operator;
+
+import io.hookwire.server.platform.SecureIds;
+import io.hookwire.server.platform.Tokens;
+import io.hookwire.server.platform.errors.NotFoundException;
+import io.hookwire.server.platform.errors.Violation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of the Endpoints API's accounts, environments, users and user tokens: generated ids,
+ * secrets stored only as hashes, and 404 for the outermost unknown id of a path (account before
+ * environment or user, user before token).
+ */
+@Service
+public class AccountsService {
+
+  /** The roles of a user. */
+  public static final Set<String> USER_ROLES = Set.of("admin", "reader");
+
+  private static final int NAME_MAX = 255;
+
+  private final AccountsStore store;
+  private final SecureIds ids;
+  private final Tokens tokens;
+  private final Clock clock;
+
+  public AccountsService(AccountsStore store, SecureIds ids, Tokens tokens, Clock clock) {
+    this.store = store;
+    this.ids = ids;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  // Accounts
+
+  @Transactional(readOnly = true)
+  public List<AccountRecord> listAccounts() {
+    return store.listAccounts();
+  }
+
+  @Transactional(readOnly = true)
+  public AccountRecord getAccount(String accountId) {
+    return store.findAccount(accountId).orElseThrow(() -> accountNotFound(accountId));
+  }
+
+  /** Creates an account with a generated id. */
+  @Transactional
+  public AccountRecord createAccount(String name) {
+    return createAccount(ids.prefixed("acc"), name);
+  }
+
+  /** Creates an account with the given id, such as a demo account's. */
+  @Transactional
+  public AccountRecord createAccount(String id, String name) {
+    List<Violation> violations = new ArrayList<>();
+    Rules.checkName(violations, "/name", name, NAME_MAX);
+    Rules.refuse(violations);
+    AccountRecord account = new AccountRecord(id, name, Rules.now(clock));
+    store.insertAccount(account);
+    return account;
+  }
+
+  /** Deletes the account with its environments, users and their tokens. */
+  @Transactional
+  public void deleteAccount(String accountId) {
+    if (!store.deleteAccount(accountId)) {
+      throw accountNotFound(accountId);
+    }
+  }
+
+  // Environments
+
+  @Transactional(readOnly = true)
+  public List<EnvironmentRecord> listEnvironments(String accountId) {
+    requireAccount(accountId);
+    return store.listEnvironments(accountId);
+  }
+
+  @Transactional(readOnly = true)
+  public EnvironmentRecord getEnvironment(String accountId, String environmentId) {
+    requireAccount(accountId);
+    return store
+        .findEnvironment(accountId, environmentId)
+        .orElseThrow(() -> environmentNotFound(environmentId));
+  }
+
+  /** Creates an environment in the account, with a generated id. */
+  @Transactional
+  public EnvironmentRecord createEnvironment(String accountId, String name) {
+    return createEnvironment(accountId, ids.prefixed("env"), name);
+  }
+
+  /** Creates an environment in the account with the given id, such as a demo environment's. */
+  @Transactional
+  public EnvironmentRecord createEnvironment(String accountId, String id, String name) {
+    List<Violation> violations = new ArrayList<>();
+    Rules.checkName(violations, "/name", name, NAME_MAX);
+    Rules.refuse(violations);
+    if (!store.lockAccount(accountId)) {
+      throw accountNotFound(accountId);
+    }
+    EnvironmentRecord environment = new EnvironmentRecord(id, accountId, name, Rules.now(clock));
+    store.insertEnvironment(environment);
+    return environment;
+  }
+
+  /** Deletes the environment, which so leaves the lists of environments of the users. */
+  @Transactional
+  public void deleteEnvironment(String accountId, String environmentId) {
+    requireAccount(accountId);
+    if (!store.deleteEnvironment(accountId, environmentId)) {
+      throw environmentNotFound(environmentId);
+    }
+  }
+
+  // Users
+
+  @Transactional(readOnly = true)
+  public List<UserRecord> listUsers(String accountId) {
+    requireAccount(accountId);
+    return store.listUsers(accountId);
+  }
+
+  @Transactional(readOnly = true)
+  public UserRecord getUser(String accountId, String userId) {
+    requireAccount(accountId);
+    return store.findUser(accountId, userId).orElseThrow(() -> userNotFound(userId));
+  }
+
+  /**
+   * Creates a user in the account, with a generated id.
+   *
+   * @param role {@code admin} or {@code reader}
+   * @param environmentIds the environments of the account the user sees; null for all of them
+   */
+  @Transactional
+  public UserRecord createUser(
+      String accountId, String name, String role, List<String> environmentIds) {
+    return createUser(accountId, ids.prefixed("usr"), name, role, environmentIds);
+  }
+
+  /**
+   * Creates a user in the account with the given id, such as a demo user's.
+   *
+   * @param role {@code admin} or {@code reader}
+   * @param environmentIds the environments of the account the user sees; null for all of them
+   * @throws io.hookwire.server.platform.errors.InvalidFieldsException for an invalid name or role,
+   *     or an environment that is not the account's or is listed twice, with a pointer to each
+   */
+  @Transactional
+  public UserRecord createUser(
+      String accountId, String id, String name, String role, List<String> environmentIds) {
+    List<Violation> violations = new ArrayList<>();
+    Rules.checkName(violations, "/name", name, NAME_MAX);
+    Rules.checkRole(violations, "/role", role, USER_ROLES);
+    if (!store.lockAccount(accountId)) {
+      throw accountNotFound(accountId);
+    }
+    Set<String> visible = null;
+    if (environmentIds != null) {
+      visible = new LinkedHashSet<>();
+      Set<String> ofAccount = store.lockEnvironmentIds(accountId);
+      for (int index = 0; index < environmentIds.size(); index++) {
+        String environmentId = environmentIds.get(index);
+        String pointer = "/environment_ids/" + index;
+        if (!ofAccount.contains(environmentId)) {
+          violations.add(
+              Violation.atPointer(
+                  pointer,
+                  "Environment '" + environmentId + "' is not in account '" + accountId + "'"));
+        } else if (!visible.add(environmentId)) {
+          violations.add(
+              Violation.atPointer(pointer, "Environment '" + environmentId + "' is listed twice"));
+        }
+      }
+    }
+    Rules.refuse(violations);
+    store.insertUser(new UserRecord(id, accountId, name, role, visible, Rules.now(clock)));
+    // Read back: the environments come in the order every later read shows them.
+    return store.findUser(accountId, id).orElseThrow();
+  }
+
+  /** Deletes the user with its tokens. */
+  @Transactional
+  public void deleteUser(String accountId, String userId) {
+    requireAccount(accountId);
+    if (!store.deleteUser(accountId, userId)) {
+      throw userNotFound(userId);
+    }
+  }
+
+  // User tokens
+
+  /** The user's tokens, without their secrets. */
+  @Transactional(readOnly = true)
+  public List<UserTokenRecord> listUserTokens(String accountId, String userId) {
+    requireAccount(accountId);
+    if (store.findUser(accountId, userId).isEmpty()) {
+      throw userNotFound(userId);
+    }
+    return store.listUserTokens(userId);
+  }
+
+  /** Creates a token for the user with a new random secret, returned here and never again. */
+  @Transactional
+  public CreatedUserToken createUserToken(String accountId, String userId) {
+    return createUserToken(accountId, userId, tokens.newSecret());
+  }
+
+  /** Creates a token for the user with the given secret, such as a demo token's. */
+  @Transactional
+  public CreatedUserToken createUserToken(String accountId, String userId, String secret) {
+    requireAccount(accountId);
+    if (!store.lockUser(accountId, userId)) {
+      throw userNotFound(userId);
+    }
+    UserTokenRecord token = new UserTokenRecord(ids.prefixed("tok"), userId, Rules.now(clock));
+    store.insertUserToken(token, Tokens.hash(secret));
+    return new CreatedUserToken(token, secret);
+  }
+
+  /** Deletes the user's token. */
+  @Transactional
+  public void deleteUserToken(String accountId, String userId, String tokenId) {
+    requireAccount(accountId);
+    if (store.findUser(accountId, userId).isEmpty()) {
+      throw userNotFound(userId);
+    }
+    if (!store.deleteUserToken(userId, tokenId)) {
+      throw new NotFoundException("Token", tokenId);
+    }
+  }
+
+  private void requireAccount(String accountId) {
+    if (store.findAccount(accountId).isEmpty()) {
+      throw accountNotFound(accountId);
+    }
+  }
+
+  private static NotFoundException accountNotFound(String id) {
+    return new NotFoundException("Account", id);
+  }
+
+  private static NotFoundException environmentNotFound(String id) {
+    return new NotFoundException("Environment", id);
+  }
+
+  private static NotFoundException userNotFound(String id) {
+    return new NotFoundException("User", id);
+  }
+}

@@ -1,0 +1,58 @@
+package io.hookwire.server.operator;
+
+import io.hookwire.server.platform.errors.InvalidFieldsException;
+import io.hookwire.server.platform.errors.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/** The checks both operator services make on values the spec constrains. */
+final class Rules {
+
+  private Rules() {}
+
+  /**
+   * The creation time of something new: microseconds are what both databases keep, so what is
+   * returned on creation equals what is read back later.
+   */
+  static Instant now(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Adds a violation at {@code pointer} unless the name is 1 to max characters and not blank. */
+  static void checkName(List<Violation> violations, String pointer, String name, int max) {
+    if (name == null) {
+      violations.add(Violation.atPointer(pointer, "'" + pointer + "' is required."));
+    } else if (name.isBlank()) {
+      violations.add(Violation.atPointer(pointer, "'" + pointer + "' must not be blank."));
+    } else if (name.length() > max) {
+      violations.add(
+          Violation.atPointer(
+              pointer, "'" + pointer + "' must be at most " + max + " characters long."));
+    }
+  }
+
+  /** Adds a violation at {@code pointer} unless the role is one of the given ones. */
+  static void checkRole(
+      List<Violation> violations, String pointer, String role, Set<String> roles) {
+    if (role == null || !roles.contains(role)) {
+      violations.add(
+          Violation.atPointer(
+              pointer,
+              "'"
+                  + pointer
+                  + "' must be one of "
+                  + String.join(", ", roles.stream().sorted().toList())
+                  + "."));
+    }
+  }
+
+  /** Throws the violations, if there are any. */
+  static void refuse(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidFieldsException(violations);
+    }
+  }
+}
