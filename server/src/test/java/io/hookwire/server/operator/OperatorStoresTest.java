@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hookwire.server.TestDatabases;
+import io.hookwire.server.auth.CallerStore;
+import io.hookwire.server.auth.EndpointsCaller;
+import io.hookwire.server.auth.TenantCaller;
 import io.hookwire.server.platform.Tokens;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -18,8 +21,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every operation of the operator API's stores, on a real database: {@link OperatorStoresOnH2Test}
- * and {@link OperatorStoresOnPostgresTest} run it on both databases the server supports.
+ * Every operation of the operator API's stores, and the auth filters' lookups of what they write,
+ * on a real database: {@link OperatorStoresOnH2Test} and {@link OperatorStoresOnPostgresTest} run
+ * it on both databases the server supports.
  */
 abstract class OperatorStoresTest {
 
@@ -583,6 +587,44 @@ abstract class OperatorStoresTest {
     return jdbc.sql("SELECT id FROM " + table + " ORDER BY id")
         .query((row, n) -> row.getObject("id", UUID.class))
         .list();
+  }
+
+  // Who a token belongs to: the lookups of the auth filters, on the rows these stores write
+
+  @Test
+  void aUserTokenLeadsToItsUserAndTheEnvironmentsTheUserSees() {
+    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
+    accounts.insertEnvironment(new EnvironmentRecord("env-a", "acc-a", "Production", T0));
+    accounts.insertEnvironment(new EnvironmentRecord("env-b", "acc-a", "Staging", T0));
+    accounts.insertUser(new UserRecord("usr-all", "acc-a", "Admin", "admin", null, T0));
+    accounts.insertUser(
+        new UserRecord("usr-one", "acc-a", "Reader", "reader", Set.of("env-b"), T0));
+    accounts.insertUserToken(new UserTokenRecord("tok-all", "usr-all", T0), Tokens.hash("all"));
+    accounts.insertUserToken(new UserTokenRecord("tok-one", "usr-one", T0), Tokens.hash("one"));
+    CallerStore callers = new CallerStore(jdbc);
+
+    assertThat(callers.findUser(Tokens.hash("all")))
+        .contains(new EndpointsCaller("usr-all", "acc-a", EndpointsCaller.Role.ADMIN, null));
+    assertThat(callers.findUser(Tokens.hash("one")))
+        .contains(
+            new EndpointsCaller("usr-one", "acc-a", EndpointsCaller.Role.READER, Set.of("env-b")));
+    assertThat(callers.findUser(Tokens.hash("unknown"))).isEmpty();
+  }
+
+  @Test
+  void aTenantTokenLeadsToItsTenantAndRole() {
+    tenants.insertTenant(new TenantRecord("676873", T0));
+    tenants.insertTenantToken(
+        new TenantTokenRecord("tok-a", "676873", "admin", T0), Tokens.hash("a"));
+    tenants.insertTenantToken(
+        new TenantTokenRecord("tok-o", "676873", "observer", T0), Tokens.hash("o"));
+    CallerStore callers = new CallerStore(jdbc);
+
+    assertThat(callers.findTenantToken(Tokens.hash("a")))
+        .contains(new TenantCaller("676873", TenantCaller.Role.ADMIN));
+    assertThat(callers.findTenantToken(Tokens.hash("o")))
+        .contains(new TenantCaller("676873", TenantCaller.Role.OBSERVER));
+    assertThat(callers.findTenantToken(Tokens.hash("unknown"))).isEmpty();
   }
 
   private long count(String table) {
