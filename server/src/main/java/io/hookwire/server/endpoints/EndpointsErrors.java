@@ -93,7 +93,12 @@ public class EndpointsErrors implements ApiErrorTable {
 
   private static ResponseEntity<Object> notFound(NotFoundException e) {
     String message = e.kind() + " with ID '" + e.id() + "' not found or user unauthorized.";
-    return single(HttpStatus.NOT_FOUND, message, message);
+    Violation source = e.source();
+    Violation error =
+        source == null
+            ? new Violation(null, null, message)
+            : new Violation(source.pointer(), source.parameter(), message);
+    return errors(HttpStatus.NOT_FOUND, message, List.of(error));
   }
 
   private static ResponseEntity<Object> single(HttpStatus status, String title, String detail) {

@@ -1,6 +1,7 @@
 package io.hookwire.server.operator;
 
 import io.hookwire.server.platform.SecureIds;
+import io.hookwire.server.platform.StoreTimes;
 import io.hookwire.server.platform.Tokens;
 import io.hookwire.server.platform.errors.NotFoundException;
 import io.hookwire.server.platform.errors.Violation;
@@ -61,7 +62,7 @@ public class AccountsService {
     List<Violation> violations = new ArrayList<>();
     Rules.checkName(violations, "/name", name, NAME_MAX);
     Rules.refuse(violations);
-    AccountRecord account = new AccountRecord(id, name, Rules.now(clock));
+    AccountRecord account = new AccountRecord(id, name, StoreTimes.now(clock));
     store.insertAccount(account);
     return account;
   }
@@ -105,7 +106,8 @@ public class AccountsService {
     if (!store.lockAccount(accountId)) {
       throw accountNotFound(accountId);
     }
-    EnvironmentRecord environment = new EnvironmentRecord(id, accountId, name, Rules.now(clock));
+    EnvironmentRecord environment =
+        new EnvironmentRecord(id, accountId, name, StoreTimes.now(clock));
     store.insertEnvironment(environment);
     return environment;
   }
@@ -181,7 +183,7 @@ public class AccountsService {
       }
     }
     Rules.refuse(violations);
-    store.insertUser(new UserRecord(id, accountId, name, role, visible, Rules.now(clock)));
+    store.insertUser(new UserRecord(id, accountId, name, role, visible, StoreTimes.now(clock)));
     // Read back: the environments come in the order every later read shows them.
     return store.findUser(accountId, id).orElseThrow();
   }
@@ -220,7 +222,7 @@ public class AccountsService {
     if (!store.lockUser(accountId, userId)) {
       throw userNotFound(userId);
     }
-    UserTokenRecord token = new UserTokenRecord(ids.prefixed("tok"), userId, Rules.now(clock));
+    UserTokenRecord token = new UserTokenRecord(ids.prefixed("tok"), userId, StoreTimes.now(clock));
     store.insertUserToken(token, Tokens.hash(secret));
     return new CreatedUserToken(token, secret);
   }

@@ -2,9 +2,6 @@ package io.hookwire.server.operator;
 
 import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.Violation;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -12,14 +9,6 @@ import java.util.Set;
 final class Rules {
 
   private Rules() {}
-
-  /**
-   * The creation time of something new: microseconds are what both databases keep, so what is
-   * returned on creation equals what is read back later.
-   */
-  static Instant now(Clock clock) {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
 
   /** Adds a violation at {@code pointer} unless the name is 1 to max characters and not blank. */
   static void checkName(List<Violation> violations, String pointer, String name, int max) {

@@ -1,6 +1,7 @@
 package io.hookwire.server.operator;
 
 import io.hookwire.server.platform.SecureIds;
+import io.hookwire.server.platform.StoreTimes;
 import io.hookwire.server.platform.Tokens;
 import io.hookwire.server.platform.errors.ConflictException;
 import io.hookwire.server.platform.errors.NotFoundException;
@@ -73,7 +74,7 @@ public class TenantsService {
           Violation.atPointer("/id", "'/id' must be 1 to 64 letters, digits, '_' and '-'."));
     }
     Rules.refuse(violations);
-    TenantRecord tenant = new TenantRecord(id, Rules.now(clock));
+    TenantRecord tenant = new TenantRecord(id, StoreTimes.now(clock));
     try {
       store.insertTenant(tenant);
     } catch (DuplicateKeyException e) {
@@ -119,7 +120,7 @@ public class TenantsService {
     if (!store.lockTenant(tenantId)) {
       throw tenantNotFound(tenantId);
     }
-    ScalingGroupRecord group = new ScalingGroupRecord(id, tenantId, name, Rules.now(clock));
+    ScalingGroupRecord group = new ScalingGroupRecord(id, tenantId, name, StoreTimes.now(clock));
     store.insertScalingGroup(group);
     return group;
   }
@@ -165,7 +166,7 @@ public class TenantsService {
       throw groupNotFound(groupId);
     }
     ScalingPolicyRecord policy =
-        new ScalingPolicyRecord(id, groupId, name, 0, null, Rules.now(clock));
+        new ScalingPolicyRecord(id, groupId, name, 0, null, StoreTimes.now(clock));
     store.insertScalingPolicy(policy);
     return policy;
   }
@@ -212,7 +213,7 @@ public class TenantsService {
       throw tenantNotFound(tenantId);
     }
     TenantTokenRecord token =
-        new TenantTokenRecord(ids.prefixed("tok"), tenantId, role, Rules.now(clock));
+        new TenantTokenRecord(ids.prefixed("tok"), tenantId, role, StoreTimes.now(clock));
     store.insertTenantToken(token, Tokens.hash(secret));
     return new CreatedTenantToken(token, secret);
   }

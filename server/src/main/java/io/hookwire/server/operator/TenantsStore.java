@@ -1,5 +1,6 @@
 package io.hookwire.server.operator;
 
+import io.hookwire.server.platform.StoreTimes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.hookwire.server.platform;
 
+import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -9,12 +10,18 @@ import org.springframework.util.unit.DataSize;
  *
  * @param operatorToken the bearer token of the operator API; without one (and without the demo) the
  *     operator API refuses every request
+ * @param publicBaseUrl the base of absolute links, such as {@code https://hooks.example.com}; when
+ *     unset, each request's own scheme, host and port (behind a trusted proxy, set {@code
+ *     server.forward-headers-strategy=framework} to take them from {@code X-Forwarded-*})
  * @param maxBodySize the largest request body read; larger ones are refused unparsed
  * @param demo the demo data set provisioned on the first start with an empty embedded database
  */
 @ConfigurationProperties("hookwire")
 public record HookwireProperties(
-    String operatorToken, @DefaultValue("1MB") DataSize maxBodySize, @DefaultValue Demo demo) {
+    String operatorToken,
+    URI publicBaseUrl,
+    @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue Demo demo) {
 
   /**
    * @param enabled whether to provision the demo data set on an empty embedded database

@@ -79,6 +79,10 @@ public final class Failures {
     if (failure instanceof InvalidFieldsException e) {
       return Failure.invalid(Kind.BODY_VALUES, e.violations(), e);
     }
+    if (failure instanceof InvalidParameterException e) {
+      return Failure.invalid(
+          Kind.INVALID_PARAMETER, List.of(Violation.atParameter(e.parameter(), e.getMessage())), e);
+    }
     if (failure instanceof HttpMessageNotReadableException e) {
       return unreadableBody(e);
     }

@@ -8,11 +8,27 @@ public class NotFoundException extends RuntimeException {
 
   private final String kind;
   private final String id;
+  private final Violation source;
 
   public NotFoundException(String kind, String id) {
+    this(kind, id, null);
+  }
+
+  private NotFoundException(String kind, String id, Violation source) {
     super(kind + " '" + id + "' not found");
     this.kind = kind;
     this.id = id;
+    this.source = source;
+  }
+
+  /** Not found, named by the request body at this JSON pointer (a relationship, say). */
+  public static NotFoundException atPointer(String kind, String id, String pointer) {
+    return new NotFoundException(kind, id, Violation.atPointer(pointer, null));
+  }
+
+  /** Not found, named by this query parameter (a filter, say). */
+  public static NotFoundException atParameter(String kind, String id, String parameter) {
+    return new NotFoundException(kind, id, Violation.atParameter(parameter, null));
   }
 
   /** What was not found, such as {@code Account} or {@code ScalingGroup}. */
@@ -22,5 +38,10 @@ public class NotFoundException extends RuntimeException {
 
   public String id() {
     return id;
+  }
+
+  /** Where the request named it, or null when the path did. */
+  public Violation source() {
+    return source;
   }
 }

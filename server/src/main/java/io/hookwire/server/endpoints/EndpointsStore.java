@@ -1,0 +1,164 @@
+package io.hookwire.server.endpoints;
+
+import io.hookwire.server.platform.StoreTimes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the Endpoints API: lists are filtered, ordered, counted and paged in the database. */
+@Repository
+public class EndpointsStore {
+
+  private static final String COLUMNS =
+      "id, account_id, environment_id, name, url, max_attempts, timeout, secret_key, created_at";
+
+  /** The columns a list may be ordered by, by their API field. */
+  private static final Map<String, String> SORT_COLUMNS = Map.of("name", "name", "url", "url");
+
+  private final JdbcClient jdbc;
+
+  public EndpointsStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(EndpointRecord endpoint) {
+    jdbc.sql(
+            "INSERT INTO endpoints ("
+                + COLUMNS
+                + ") VALUES (:id, :accountId, :environmentId, :name, :url, :maxAttempts,"
+                + " :timeout, :secretKey, :createdAt)")
+        .params(parameters(endpoint))
+        .update();
+  }
+
+  public Optional<EndpointRecord> find(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM endpoints WHERE id = :id")
+        .param("id", id)
+        .query(EndpointsStore::endpoint)
+        .optional();
+  }
+
+  public void update(EndpointRecord endpoint) {
+    jdbc.sql(
+            "UPDATE endpoints SET environment_id = :environmentId, name = :name, url = :url,"
+                + " max_attempts = :maxAttempts, timeout = :timeout, secret_key = :secretKey"
+                + " WHERE id = :id")
+        .params(parameters(endpoint))
+        .update();
+  }
+
+  /** Deletes the endpoint; false if there was none. */
+  public boolean delete(String id) {
+    return jdbc.sql("DELETE FROM endpoints WHERE id = :id").param("id", id).update() > 0;
+  }
+
+  /** The account of an environment, if the environment exists. */
+  public Optional<String> accountOfEnvironment(String environmentId) {
+    return jdbc.sql("SELECT account_id FROM environments WHERE id = :id")
+        .param("id", environmentId)
+        .query(String.class)
+        .optional();
+  }
+
+  public long count(EndpointQuery query) {
+    Map<String, Object> parameters = new HashMap<>();
+    String where = where(query, parameters);
+    return jdbc.sql("SELECT COUNT(*) FROM endpoints WHERE " + where)
+        .params(parameters)
+        .query(Long.class)
+        .single();
+  }
+
+  public List<EndpointRecord> page(EndpointQuery query, long offset, int limit) {
+    Map<String, Object> parameters = new HashMap<>();
+    String where = where(query, parameters);
+    parameters.put("offset", offset);
+    parameters.put("limit", limit);
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM endpoints WHERE "
+                + where
+                + " ORDER BY "
+                + orderBy(query.order())
+                + " LIMIT :limit OFFSET :offset")
+        .params(parameters)
+        .query(EndpointsStore::endpoint)
+        .list();
+  }
+
+  private static String where(EndpointQuery query, Map<String, Object> parameters) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add("account_id = :accountId");
+    parameters.put("accountId", query.accountId());
+    if (query.visibleEnvironments() != null) {
+      if (query.visibleEnvironments().isEmpty()) {
+        conditions.add("environment_id IS NULL");
+      } else {
+        conditions.add("(environment_id IS NULL OR environment_id IN (:visible))");
+        parameters.put("visible", query.visibleEnvironments());
+      }
+    }
+    if (query.environmentId() != null) {
+      conditions.add("environment_id = :environmentId");
+      parameters.put("environmentId", query.environmentId());
+    }
+    if (query.text() != null) {
+      conditions.add("(LOWER(name) LIKE :text ESCAPE '\\' OR LOWER(url) LIKE :text ESCAPE '\\')");
+      parameters.put("text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+    }
+    return String.join(" AND ", conditions);
+  }
+
+  /** The ORDER BY clause; only known columns reach it, and id keeps pages stable. */
+  private static String orderBy(List<EndpointQuery.SortKey> order) {
+    List<String> keys = new ArrayList<>();
+    for (EndpointQuery.SortKey key : order) {
+      String column = SORT_COLUMNS.get(key.field());
+      if (column == null) {
+        throw new IllegalArgumentException("not a sort field: " + key.field());
+      }
+      keys.add(column + (key.descending() ? " DESC" : " ASC"));
+    }
+    keys.add("id ASC");
+    return keys.stream().collect(Collectors.joining(", "));
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Map<String, Object> parameters(EndpointRecord endpoint) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("id", endpoint.id());
+    parameters.put("accountId", endpoint.accountId());
+    parameters.put("environmentId", endpoint.environmentId());
+    parameters.put("name", endpoint.name());
+    parameters.put("url", endpoint.url());
+    parameters.put("maxAttempts", endpoint.maxAttempts());
+    parameters.put("timeout", endpoint.timeout());
+    parameters.put("secretKey", endpoint.secretKey());
+    parameters.put("createdAt", StoreTimes.bind(endpoint.createdAt()));
+    return parameters;
+  }
+
+  private static EndpointRecord endpoint(ResultSet row, int number) throws SQLException {
+    return new EndpointRecord(
+        row.getString("id"),
+        row.getString("account_id"),
+        row.getString("environment_id"),
+        row.getString("name"),
+        row.getString("url"),
+        row.getInt("max_attempts"),
+        row.getInt("timeout"),
+        row.getString("secret_key"),
+        StoreTimes.read(row, "created_at"));
+  }
+}

@@ -1,0 +1,16 @@
+package io.hookwire.server.platform.errors;
+
+/** A query parameter whose value the API's rules refuse (bean validation could not see it). */
+public class InvalidParameterException extends RuntimeException {
+
+  private final String parameter;
+
+  public InvalidParameterException(String parameter, String message) {
+    super(message);
+    this.parameter = parameter;
+  }
+
+  public String parameter() {
+    return parameter;
+  }
+}
