@@ -46,7 +46,7 @@ class AutoscaleTransportFilter extends OncePerRequestFilter {
     MDC.put("responseId", responseId);
     long start = System.nanoTime();
     try {
-      chain.doFilter(new AcceptAnything(request), response);
+      chain.doFilter(new AutoscaleRequest(request), response);
     } finally {
       log.info(
           "{} {} {} {}ms",
@@ -58,11 +58,38 @@ class AutoscaleTransportFilter extends OncePerRequestFilter {
     }
   }
 
-  /** Drops {@code Accept}, so that content negotiation never refuses the API's JSON. */
-  private static final class AcceptAnything extends HttpServletRequestWrapper {
+  /** The request without {@code Accept} and without a trailing slash on its path. */
+  private static final class AutoscaleRequest extends HttpServletRequestWrapper {
 
-    AcceptAnything(HttpServletRequest request) {
+    private final String uri;
+    private final String servletPath;
+
+    AutoscaleRequest(HttpServletRequest request) {
       super(request);
+      this.uri = withoutTrailingSlash(request.getRequestURI());
+      this.servletPath = withoutTrailingSlash(request.getServletPath());
+    }
+
+    private static String withoutTrailingSlash(String path) {
+      return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    @Override
+    public String getRequestURI() {
+      return uri;
+    }
+
+    @Override
+    public String getServletPath() {
+      return servletPath;
+    }
+
+    @Override
+    public StringBuffer getRequestURL() {
+      StringBuffer url = super.getRequestURL();
+      return url.length() > 0 && url.charAt(url.length() - 1) == '/'
+          ? url.deleteCharAt(url.length() - 1)
+          : url;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hookwire.server.platform;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,13 @@ public class SecureIds {
       id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
     }
     return prefix + "-" + new String(id);
+  }
+
+  /** {@code bytes} random bytes in lowercase hex, such as a capability URL's 256-bit hash. */
+  public String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    this.random.nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   /** A random (version 4) UUID; {@link UUID#randomUUID()} draws it from a SecureRandom. */

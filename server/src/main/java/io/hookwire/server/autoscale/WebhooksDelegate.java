@@ -1,0 +1,137 @@
+package io.hookwire.server.autoscale;
+
+import io.hookwire.server.autoscale.WebhooksService.PolicyPath;
+import io.hookwire.server.autoscale.WebhooksService.WebhookContent;
+import io.hookwire.server.autoscale.api.WebhooksApiDelegate;
+import io.hookwire.server.autoscale.model.CreatedWebhooks;
+import io.hookwire.server.autoscale.model.Link;
+import io.hookwire.server.autoscale.model.Webhook;
+import io.hookwire.server.autoscale.model.WebhookCreate;
+import io.hookwire.server.autoscale.model.WebhookDocument;
+import io.hookwire.server.autoscale.model.WebhookList;
+import io.hookwire.server.autoscale.model.WebhookReplace;
+import io.hookwire.server.platform.PublicUrls;
+import io.hookwire.server.platform.errors.InvalidParameterException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The Auto Scale webhooks API's operations: bodies to service calls and back, with links. */
+@Component
+public class WebhooksDelegate implements WebhooksApiDelegate {
+
+  private static final Set<String> LIST_ARGUMENTS = Set.of("limit", "marker");
+
+  private final WebhooksService webhooks;
+  private final PublicUrls urls;
+
+  public WebhooksDelegate(WebhooksService webhooks, PublicUrls urls) {
+    this.webhooks = webhooks;
+    this.urls = urls;
+  }
+
+  @Override
+  public ResponseEntity<WebhookList> listWebhooks(
+      String tenantId, UUID groupId, UUID policyId, Integer limit, UUID marker) {
+    refuseOtherQueryArguments();
+    PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
+    List<WebhookRecord> page = webhooks.list(path, marker, limit);
+    int size = WebhooksService.pageSize(limit);
+    List<Link> next =
+        page.size() < size
+            ? List.of()
+            : List.of(
+                new Link(
+                    collection(path)
+                        .queryParam("limit", size)
+                        .queryParam("marker", page.get(page.size() - 1).id())
+                        .build()
+                        .toUri(),
+                    Link.RelEnum.NEXT));
+    return ResponseEntity.ok(
+        new WebhookList(page.stream().map(webhook -> webhook(path, webhook)).toList(), next));
+  }
+
+  @Override
+  public ResponseEntity<CreatedWebhooks> createWebhooks(
+      String tenantId, UUID groupId, UUID policyId, List<WebhookCreate> body) {
+    PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
+    List<WebhookRecord> created =
+        webhooks.create(
+            path,
+            body.stream().map(w -> new WebhookContent(w.getName(), w.getMetadata())).toList());
+    return ResponseEntity.created(collection(path).build().toUri())
+        .body(
+            new CreatedWebhooks(created.stream().map(webhook -> webhook(path, webhook)).toList()));
+  }
+
+  @Override
+  public ResponseEntity<WebhookDocument> getWebhook(
+      String tenantId, UUID groupId, UUID policyId, UUID webhookId) {
+    PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
+    return ResponseEntity.ok(new WebhookDocument(webhook(path, webhooks.get(path, webhookId))));
+  }
+
+  @Override
+  public ResponseEntity<Void> replaceWebhook(
+      String tenantId, UUID groupId, UUID policyId, UUID webhookId, WebhookReplace body) {
+    webhooks.replace(
+        new PolicyPath(tenantId, groupId, policyId),
+        webhookId,
+        new WebhookContent(body.getName(), body.getMetadata()));
+    return ResponseEntity.noContent().build();
+  }
+
+  @Override
+  public ResponseEntity<Void> deleteWebhook(
+      String tenantId, UUID groupId, UUID policyId, UUID webhookId) {
+    webhooks.delete(new PolicyPath(tenantId, groupId, policyId), webhookId);
+    return ResponseEntity.noContent().build();
+  }
+
+  private Webhook webhook(PolicyPath path, WebhookRecord webhook) {
+    URI self = collection(path).pathSegment(webhook.id().toString()).path("/").build().toUri();
+    URI capability =
+        urls.base()
+            .pathSegment("v1.0", "execute", "1", webhook.capabilityHash())
+            .path("/")
+            .build()
+            .toUri();
+    return new Webhook(
+        webhook.id(),
+        webhook.name(),
+        new LinkedHashMap<>(webhook.metadata()),
+        List.of(new Link(self, Link.RelEnum.SELF), new Link(capability, Link.RelEnum.CAPABILITY)));
+  }
+
+  /** The policy's webhooks collection, with the trailing slash the API's links carry. */
+  private UriComponentsBuilder collection(PolicyPath path) {
+    return urls.base()
+        .pathSegment(
+            "v1.0",
+            path.tenantId(),
+            "groups",
+            path.groupId().toString(),
+            "policies",
+            path.policyId().toString(),
+            "webhooks")
+        .path("/");
+  }
+
+  /** Only the pagination arguments are accepted by a list. */
+  private static void refuseOtherQueryArguments() {
+    var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes());
+    for (String name : request.getRequest().getParameterMap().keySet()) {
+      if (!LIST_ARGUMENTS.contains(name)) {
+        throw new InvalidParameterException(name, "Invalid query argument: " + name);
+      }
+    }
+  }
+}

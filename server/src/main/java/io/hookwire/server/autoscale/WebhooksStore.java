@@ -1,0 +1,152 @@
+package io.hookwire.server.autoscale;
+
+import io.hookwire.server.platform.StoreTimes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of the Auto Scale webhooks API. */
+@Repository
+public class WebhooksStore {
+
+  private static final String COLUMNS =
+      "id, policy_id, name, metadata, capability_hash, created_at";
+  private static final TypeReference<LinkedHashMap<String, String>> METADATA =
+      new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  public WebhooksStore(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public boolean groupExists(String tenantId, UUID groupId) {
+    return jdbc.sql("SELECT COUNT(*) FROM scaling_groups WHERE id = :id AND tenant_id = :tenant")
+            .param("id", groupId)
+            .param("tenant", tenantId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public boolean policyExists(UUID groupId, UUID policyId) {
+    return jdbc.sql("SELECT COUNT(*) FROM scaling_policies WHERE id = :id AND group_id = :group")
+            .param("id", policyId)
+            .param("group", groupId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Whether the policy exists; if so, its row stays locked until the transaction ends, so that
+   * concurrent creates of its webhooks, from this server or another on the same database, count one
+   * after the other.
+   */
+  public boolean lockPolicy(UUID groupId, UUID policyId) {
+    return jdbc.sql(
+            "SELECT id FROM scaling_policies WHERE id = :id AND group_id = :group FOR UPDATE")
+        .param("id", policyId)
+        .param("group", groupId)
+        .query(UUID.class)
+        .optional()
+        .isPresent();
+  }
+
+  public int count(UUID policyId) {
+    return jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE policy_id = :policy")
+        .param("policy", policyId)
+        .query(Integer.class)
+        .single();
+  }
+
+  public void insert(WebhookRecord webhook) {
+    jdbc.sql(
+            "INSERT INTO webhooks ("
+                + COLUMNS
+                + ") VALUES (:id, :policy, :name, :metadata, :hash, :createdAt)")
+        .param("id", webhook.id())
+        .param("policy", webhook.policyId())
+        .param("name", webhook.name())
+        .param("metadata", json.writeValueAsString(webhook.metadata()))
+        .param("hash", webhook.capabilityHash())
+        .param("createdAt", StoreTimes.bind(webhook.createdAt()))
+        .update();
+  }
+
+  /** Up to {@code limit} webhooks of the policy, by id, after {@code marker} if not null. */
+  public List<WebhookRecord> list(UUID policyId, UUID marker, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM webhooks WHERE policy_id = :policy"
+                + (marker == null ? "" : " AND id > :marker")
+                + " ORDER BY id LIMIT :limit")
+        .param("policy", policyId)
+        .param("marker", marker)
+        .param("limit", limit)
+        .query(this::webhook)
+        .list();
+  }
+
+  public Optional<WebhookRecord> find(UUID policyId, UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE policy_id = :policy AND id = :id")
+        .param("policy", policyId)
+        .param("id", id)
+        .query(this::webhook)
+        .optional();
+  }
+
+  /** Replaces name and metadata; false if the policy has no such webhook. */
+  public boolean replace(UUID policyId, UUID id, String name, Map<String, String> metadata) {
+    return jdbc.sql(
+                "UPDATE webhooks SET name = :name, metadata = :metadata"
+                    + " WHERE policy_id = :policy AND id = :id")
+            .param("name", name)
+            .param("metadata", json.writeValueAsString(metadata))
+            .param("policy", policyId)
+            .param("id", id)
+            .update()
+        > 0;
+  }
+
+  public boolean delete(UUID policyId, UUID id) {
+    return jdbc.sql("DELETE FROM webhooks WHERE policy_id = :policy AND id = :id")
+            .param("policy", policyId)
+            .param("id", id)
+            .update()
+        > 0;
+  }
+
+  /** Counts an execution on the policy of the webhook with this hash; false if there is none. */
+  public boolean recordExecution(String capabilityHash, Instant at) {
+    return jdbc.sql(
+                "UPDATE scaling_policies SET executions = executions + 1, last_executed_at = :at"
+                    + " WHERE id = (SELECT policy_id FROM webhooks WHERE capability_hash = :hash)")
+            .param("at", StoreTimes.bind(at))
+            .param("hash", capabilityHash)
+            .update()
+        > 0;
+  }
+
+  private WebhookRecord webhook(ResultSet row, int number) throws SQLException {
+    return new WebhookRecord(
+        row.getObject("id", UUID.class),
+        row.getObject("policy_id", UUID.class),
+        row.getString("name"),
+        json.readValue(row.getString("metadata"), METADATA),
+        row.getString("capability_hash"),
+        StoreTimes.read(row, "created_at"));
+  }
+}
