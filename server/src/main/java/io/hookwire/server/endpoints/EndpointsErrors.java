@@ -78,8 +78,8 @@ public class EndpointsErrors implements ApiErrorTable {
             .allMatch(
                 v ->
                     v.pointer() != null
-                        && (v.pointer().startsWith("/data/attributes/")
-                            || v.pointer().startsWith("/data/relationships/")));
+                        && (v.pointer().startsWith("/data/attributes")
+                            || v.pointer().startsWith("/data/relationships")));
     return attributes
         ? errors(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid Attribute", violations)
         : errors(HttpStatus.BAD_REQUEST, "Invalid Document", violations);

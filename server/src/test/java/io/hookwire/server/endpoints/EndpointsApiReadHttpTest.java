@@ -298,9 +298,12 @@ class EndpointsApiReadHttpTest extends EndpointsApiHttpTest {
     World w = world();
     newEndpoint(w.admin(), accountOf(w));
 
-    JsonNode errors = errors(list(w.admin(), "?sort=" + sort), 400);
+    HttpResponse<String> response = list(w.admin(), "?sort=" + sort);
 
-    assertThat(errors.get(0).at("/source/parameter").asString()).isEqualTo("sort");
+    JsonNode errors = errors(response, 400);
+    assertThat(errors.get(0).at("/source/parameter").asString())
+        .as(describe(response))
+        .isEqualTo("sort");
   }
 
   @Test
@@ -416,9 +419,12 @@ class EndpointsApiReadHttpTest extends EndpointsApiHttpTest {
   void refusesAnInvalidPage(String parameter, String value) {
     World w = world();
 
-    JsonNode errors = errors(list(w.admin(), "?" + parameter + "=" + value), 400);
+    HttpResponse<String> response = list(w.admin(), "?" + parameter + "=" + value);
 
-    assertThat(errors.get(0).at("/source/parameter").asString()).isEqualTo(parameter);
+    JsonNode errors = errors(response, 400);
+    assertThat(errors.get(0).at("/source/parameter").asString())
+        .as(describe(response))
+        .isEqualTo(parameter);
   }
 
   @Test

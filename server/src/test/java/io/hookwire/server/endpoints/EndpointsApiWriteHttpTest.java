@@ -1028,6 +1028,64 @@ class EndpointsApiWriteHttpTest extends EndpointsApiHttpTest {
     assertThat(total(w.admin())).isEqualTo(1);
   }
 
+  @Test
+  void anUnknownMemberOutsideTheAttributesIsABadRequest() {
+    World w = world();
+    String valid = createDoc(attributes("X", URL), relationships(account(w.account())));
+
+    errors(create(w.admin(), valid.substring(0, valid.length() - 1) + ",\"extra\":1}"), 400);
+    errors(
+        create(
+            w.admin(),
+            valid.replace("{\"type\":\"endpoints\",", "{\"type\":\"endpoints\",\"foo\":1,")),
+        400);
+
+    assertThat(total(w.admin())).isZero();
+  }
+
+  @Test
+  void anUnsupportedMethodIs405WithAllow() {
+    World w = world();
+    String id = newEndpoint(w.admin(), relationships(account(w.account())));
+
+    HttpResponse<String> put =
+        send("PUT", ENDPOINTS + "/" + id, w.admin(), JSON_API, updateDoc(json("'attributes':{}")));
+    HttpResponse<String> post =
+        send(
+            "POST",
+            ENDPOINTS + "/" + id,
+            w.admin(),
+            JSON_API,
+            createDoc(attributes("X", URL), relationships(account(w.account()))));
+
+    errors(put, 405);
+    assertThat(put.headers().firstValue("Allow").orElse(""))
+        .as(describe(put))
+        .contains("GET", "PATCH", "DELETE");
+    errors(post, 405);
+    assertThat(total(w.admin())).isEqualTo(1);
+  }
+
+  @Test
+  void deletingAnEnvironmentDeletesItsEndpoints() {
+    World w = world();
+    String inE1 = newEndpoint(w.admin(), relationships(environment(w.e1())));
+    String accountScoped = newEndpoint(w.admin(), relationships(account(w.account())));
+
+    HttpResponse<String> deleted =
+        send(
+            "DELETE",
+            ACCOUNTS + w.account() + "/environments/" + w.e1(),
+            OPERATOR_TOKEN,
+            null,
+            null);
+
+    assertThat(deleted.statusCode()).as(describe(deleted)).isEqualTo(204);
+    endpointNotFound(get(w.admin(), inE1), inE1);
+    ok(get(w.admin(), accountScoped));
+    assertThat(total(w.admin())).isEqualTo(1);
+  }
+
   // Helpers
 
   /** How many endpoints this caller sees. */
