@@ -44,6 +44,22 @@ public class AutoscaleErrors implements ApiErrorTable {
 
   @Override
   public ResponseEntity<Object> respond(Throwable exception, String path) {
+    if (exception instanceof WebhookOverLimitsException overLimits) {
+      return error(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          ErrorType.WEBHOOK_OVER_LIMITS_ERROR,
+          overLimits.getMessage());
+    }
+    if (exception instanceof RateLimitedException limited) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .header(
+              org.springframework.http.HttpHeaders.RETRY_AFTER,
+              String.valueOf(limited.retryAfterSeconds()))
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              envelope(
+                  HttpStatus.CONTENT_TOO_LARGE, ErrorType.RATE_LIMIT_ERROR, limited.getMessage()));
+    }
     Failure failure = Failures.classify(exception);
     String detail = failure.detail();
     return switch (failure.kind()) {

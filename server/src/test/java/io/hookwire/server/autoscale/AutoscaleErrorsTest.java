@@ -70,6 +70,17 @@ class AutoscaleErrorsTest {
     assertThat(error.getMessage()).isEqualTo("An Internal Error was encountered");
   }
 
+  @Test
+  void aRateLimitIs413WithRetryAfter() {
+    ResponseEntity<Object> response = table.respond(new RateLimitedException(7), WEBHOOKS);
+
+    ErrorDetail error = errorOf(response, 413);
+    assertThat(error.getType()).isEqualTo(ErrorType.RATE_LIMIT_ERROR);
+    assertThat(error.getMessage()).isEqualTo("The user has surpassed their rate limit.");
+    assertThat(error.getDetails()).isEmpty();
+    assertThat(response.getHeaders().get("Retry-After")).containsExactly("7");
+  }
+
   @ParameterizedTest(name = "{0} is {1}")
   @CsvSource({
     "ScalingGroup, NoSuchScalingGroupError",

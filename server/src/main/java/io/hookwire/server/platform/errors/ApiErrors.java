@@ -1,6 +1,5 @@
 package io.hookwire.server.platform.errors;
 
-import io.hookwire.server.platform.errors.Failure.Kind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -29,13 +28,14 @@ public class ApiErrors {
   }
 
   public ResponseEntity<Object> respond(Throwable failure, String path) {
-    Kind kind = Failures.classify(failure).kind();
-    if (kind == Kind.INTERNAL) {
-      log.error("Unexpected failure of a request to {}", path, failure);
-    } else if (kind == Kind.UNAVAILABLE) {
+    ResponseEntity<Object> response = tableFor(path).respond(failure, path);
+    // Logged by outcome: a client's error is the client's; the server's are kept, with the cause.
+    if (response.getStatusCode().value() == 503) {
       log.warn("Request to {} failed, the database is unavailable: {}", path, failure.toString());
+    } else if (response.getStatusCode().is5xxServerError()) {
+      log.error("Unexpected failure of a request to {}", path, failure);
     }
-    return tableFor(path).respond(failure, path);
+    return response;
   }
 
   /** Writes the error response directly, for failures outside Spring MVC (filters). */
