@@ -7,7 +7,6 @@ import io.hookwire.server.platform.errors.ApiErrorTable;
 import io.hookwire.server.platform.errors.Failure;
 import io.hookwire.server.platform.errors.Failures;
 import io.hookwire.server.platform.errors.NotFoundException;
-import io.hookwire.server.platform.errors.Violation;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,15 +26,12 @@ public class AutoscaleErrors implements ApiErrorTable {
 
   public static final String PATH_PREFIX = "/v1.0/";
 
-  /** What is not found, by the kind a {@link NotFoundException} names or a path parameter. */
+  /** What is not found, by the kind a {@link NotFoundException} names. */
   private static final Map<String, ErrorType> NOT_FOUND_TYPES =
       Map.of(
           "ScalingGroup", ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-          "groupId", ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
           "Policy", ErrorType.NO_SUCH_POLICY_ERROR,
-          "policyId", ErrorType.NO_SUCH_POLICY_ERROR,
-          "Webhook", ErrorType.NO_SUCH_WEBHOOK_ERROR,
-          "webhookId", ErrorType.NO_SUCH_WEBHOOK_ERROR);
+          "Webhook", ErrorType.NO_SUCH_WEBHOOK_ERROR);
 
   @Override
   public boolean serves(String path) {
@@ -66,7 +62,8 @@ public class AutoscaleErrors implements ApiErrorTable {
       case MALFORMED_BODY -> error(HttpStatus.BAD_REQUEST, ErrorType.INVALID_JSON_ERROR, detail);
       case BODY_SHAPE, BODY_VALUES, PAYLOAD_TOO_LARGE, NOT_ACCEPTABLE, CONFLICT ->
           error(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, detail);
-      case INVALID_PARAMETER -> invalidParameter(failure);
+      case INVALID_PARAMETER ->
+          error(HttpStatus.BAD_REQUEST, ErrorType.INVALID_QUERY_ARGUMENT, detail);
       case UNAUTHENTICATED -> error(HttpStatus.UNAUTHORIZED, ErrorType.INVALID_CREDENTIALS, detail);
       case FORBIDDEN -> error(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN, detail);
       case NOT_FOUND -> notFound((NotFoundException) exception);
@@ -89,17 +86,6 @@ public class AutoscaleErrors implements ApiErrorTable {
               ErrorType.INTERNAL_ERROR,
               "An Internal Error was encountered");
     };
-  }
-
-  /** A path id that is not a UUID names nothing that exists; a bad query argument is 400. */
-  private static ResponseEntity<Object> invalidParameter(Failure failure) {
-    for (Violation violation : failure.violations()) {
-      ErrorType missing = NOT_FOUND_TYPES.get(violation.parameter());
-      if (missing != null) {
-        return error(HttpStatus.NOT_FOUND, missing, violation.detail());
-      }
-    }
-    return error(HttpStatus.BAD_REQUEST, ErrorType.INVALID_QUERY_ARGUMENT, failure.detail());
   }
 
   private static ResponseEntity<Object> notFound(NotFoundException e) {

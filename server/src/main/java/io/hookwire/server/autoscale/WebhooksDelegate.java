@@ -11,8 +11,11 @@ import io.hookwire.server.autoscale.model.WebhookDocument;
 import io.hookwire.server.autoscale.model.WebhookList;
 import io.hookwire.server.autoscale.model.WebhookReplace;
 import io.hookwire.server.platform.PublicUrls;
+import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.InvalidParameterException;
+import io.hookwire.server.platform.errors.Violation;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +42,7 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
 
   @Override
   public ResponseEntity<WebhookList> listWebhooks(
-      String tenantId, UUID groupId, UUID policyId, Integer limit, UUID marker) {
+      String tenantId, String groupId, String policyId, Integer limit, UUID marker) {
     refuseOtherQueryArguments();
     PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
     List<WebhookRecord> page = webhooks.list(path, marker, limit);
@@ -61,12 +64,18 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
 
   @Override
   public ResponseEntity<CreatedWebhooks> createWebhooks(
-      String tenantId, UUID groupId, UUID policyId, List<WebhookCreate> body) {
+      String tenantId, String groupId, String policyId, List<WebhookCreate> body) {
     PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
-    List<WebhookRecord> created =
-        webhooks.create(
-            path,
-            body.stream().map(w -> new WebhookContent(w.getName(), w.getMetadata())).toList());
+    List<WebhookContent> contents = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      WebhookCreate webhook = body.get(i);
+      if (webhook == null) {
+        throw new InvalidFieldsException(
+            List.of(Violation.atPointer("/" + i, "Each webhook must be an object.")));
+      }
+      contents.add(new WebhookContent(webhook.getName(), webhook.getMetadata()));
+    }
+    List<WebhookRecord> created = webhooks.create(path, contents);
     return ResponseEntity.created(collection(path).build().toUri())
         .body(
             new CreatedWebhooks(created.stream().map(webhook -> webhook(path, webhook)).toList()));
@@ -74,14 +83,14 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
 
   @Override
   public ResponseEntity<WebhookDocument> getWebhook(
-      String tenantId, UUID groupId, UUID policyId, UUID webhookId) {
+      String tenantId, String groupId, String policyId, String webhookId) {
     PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
     return ResponseEntity.ok(new WebhookDocument(webhook(path, webhooks.get(path, webhookId))));
   }
 
   @Override
   public ResponseEntity<Void> replaceWebhook(
-      String tenantId, UUID groupId, UUID policyId, UUID webhookId, WebhookReplace body) {
+      String tenantId, String groupId, String policyId, String webhookId, WebhookReplace body) {
     webhooks.replace(
         new PolicyPath(tenantId, groupId, policyId),
         webhookId,
@@ -91,7 +100,7 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
 
   @Override
   public ResponseEntity<Void> deleteWebhook(
-      String tenantId, UUID groupId, UUID policyId, UUID webhookId) {
+      String tenantId, String groupId, String policyId, String webhookId) {
     webhooks.delete(new PolicyPath(tenantId, groupId, policyId), webhookId);
     return ResponseEntity.noContent().build();
   }
@@ -111,16 +120,19 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
         List.of(new Link(self, Link.RelEnum.SELF), new Link(capability, Link.RelEnum.CAPABILITY)));
   }
 
-  /** The policy's webhooks collection, with the trailing slash the API's links carry. */
+  /**
+   * The policy's webhooks collection, with the trailing slash the API's links carry; its ids, which
+   * the service has found, are written in canonical form.
+   */
   private UriComponentsBuilder collection(PolicyPath path) {
     return urls.base()
         .pathSegment(
             "v1.0",
             path.tenantId(),
             "groups",
-            path.groupId().toString(),
+            UUID.fromString(path.groupId()).toString(),
             "policies",
-            path.policyId().toString(),
+            UUID.fromString(path.policyId()).toString(),
             "webhooks")
         .path("/");
   }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +29,8 @@ public class WebhooksService {
   static final int METADATA_MAX = 256;
   private static final String CAPABILITY_VERSION = "1";
   private static final int CAPABILITY_BYTES = 32;
+  private static final Pattern UUID_PATTERN =
+      Pattern.compile("\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}");
 
   private final WebhooksStore store;
   private final SecureIds ids;
@@ -41,8 +45,11 @@ public class WebhooksService {
     this.quota = properties.webhooksPerPolicy();
   }
 
-  /** Where webhooks live: a policy of a group of a tenant. */
-  public record PolicyPath(String tenantId, UUID groupId, UUID policyId) {}
+  /**
+   * Where webhooks live: a policy of a group of a tenant, with the ids as the path has them; an id
+   * that is not a UUID names nothing.
+   */
+  public record PolicyPath(String tenantId, String groupId, String policyId) {}
 
   /**
    * A webhook's name and metadata.
@@ -58,11 +65,12 @@ public class WebhooksService {
       checkMetadata(violations, "/" + i + "/metadata", webhooks.get(i).metadata());
     }
     refuse(violations);
-    requireGroup(path);
-    if (!store.lockPolicy(path.groupId(), path.policyId())) {
-      throw new NotFoundException("Policy", path.policyId().toString());
+    UUID group = requireGroup(path);
+    UUID policy = uuid(path.policyId());
+    if (policy == null || !store.lockPolicy(group, policy)) {
+      throw policyNotFound(path);
     }
-    if (store.count(path.policyId()) + webhooks.size() > quota) {
+    if (store.count(policy) + webhooks.size() > quota) {
       throw new WebhookOverLimitsException(quota);
     }
     Instant now = StoreTimes.now(clock);
@@ -71,7 +79,7 @@ public class WebhooksService {
       WebhookRecord record =
           new WebhookRecord(
               ids.uuid(),
-              path.policyId(),
+              policy,
               webhook.name(),
               webhook.metadata() == null ? Map.of() : new LinkedHashMap<>(webhook.metadata()),
               ids.hex(CAPABILITY_BYTES),
@@ -90,8 +98,7 @@ public class WebhooksService {
    */
   @Transactional(readOnly = true)
   public List<WebhookRecord> list(PolicyPath path, UUID marker, Integer limit) {
-    requirePolicy(path);
-    return store.list(path.policyId(), marker, pageSize(limit));
+    return store.list(requirePolicy(path), marker, pageSize(limit));
   }
 
   /** The page size a requested limit means. */
@@ -100,26 +107,30 @@ public class WebhooksService {
   }
 
   @Transactional(readOnly = true)
-  public WebhookRecord get(PolicyPath path, UUID webhookId) {
-    requirePolicy(path);
-    return store.find(path.policyId(), webhookId).orElseThrow(() -> webhookNotFound(webhookId));
+  public WebhookRecord get(PolicyPath path, String webhookId) {
+    UUID policy = requirePolicy(path);
+    return Optional.ofNullable(uuid(webhookId))
+        .flatMap(id -> store.find(policy, id))
+        .orElseThrow(() -> webhookNotFound(webhookId));
   }
 
   @Transactional
-  public void replace(PolicyPath path, UUID webhookId, WebhookContent webhook) {
+  public void replace(PolicyPath path, String webhookId, WebhookContent webhook) {
     List<Violation> violations = new ArrayList<>();
     checkMetadata(violations, "/metadata", webhook.metadata());
     refuse(violations);
-    requirePolicy(path);
-    if (!store.replace(path.policyId(), webhookId, webhook.name(), webhook.metadata())) {
+    UUID policy = requirePolicy(path);
+    UUID id = uuid(webhookId);
+    if (id == null || !store.replace(policy, id, webhook.name(), webhook.metadata())) {
       throw webhookNotFound(webhookId);
     }
   }
 
   @Transactional
-  public void delete(PolicyPath path, UUID webhookId) {
-    requirePolicy(path);
-    if (!store.delete(path.policyId(), webhookId)) {
+  public void delete(PolicyPath path, String webhookId) {
+    UUID policy = requirePolicy(path);
+    UUID id = uuid(webhookId);
+    if (id == null || !store.delete(policy, id)) {
       throw webhookNotFound(webhookId);
     }
   }
@@ -135,21 +146,36 @@ public class WebhooksService {
     }
   }
 
-  private void requireGroup(PolicyPath path) {
-    if (!store.groupExists(path.tenantId(), path.groupId())) {
-      throw new NotFoundException("ScalingGroup", path.groupId().toString());
+  /** The group's id, once it is known to exist in the tenant. */
+  private UUID requireGroup(PolicyPath path) {
+    UUID group = uuid(path.groupId());
+    if (group == null || !store.groupExists(path.tenantId(), group)) {
+      throw new NotFoundException("ScalingGroup", path.groupId());
     }
+    return group;
   }
 
-  private void requirePolicy(PolicyPath path) {
-    requireGroup(path);
-    if (!store.policyExists(path.groupId(), path.policyId())) {
-      throw new NotFoundException("Policy", path.policyId().toString());
+  /** The policy's id, once its group and then it are known to exist. */
+  private UUID requirePolicy(PolicyPath path) {
+    UUID group = requireGroup(path);
+    UUID policy = uuid(path.policyId());
+    if (policy == null || !store.policyExists(group, policy)) {
+      throw policyNotFound(path);
     }
+    return policy;
   }
 
-  private static NotFoundException webhookNotFound(UUID webhookId) {
-    return new NotFoundException("Webhook", webhookId.toString());
+  private static NotFoundException policyNotFound(PolicyPath path) {
+    return new NotFoundException("Policy", path.policyId());
+  }
+
+  private static NotFoundException webhookNotFound(String webhookId) {
+    return new NotFoundException("Webhook", webhookId);
+  }
+
+  /** The UUID an id stands for, or null when it is none. */
+  private static UUID uuid(String id) {
+    return id != null && UUID_PATTERN.matcher(id).matches() ? UUID.fromString(id) : null;
   }
 
   /** Keys of at most 256 characters to string values of at most 256 characters. */

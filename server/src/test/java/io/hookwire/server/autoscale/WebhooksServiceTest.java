@@ -33,7 +33,8 @@ class WebhooksServiceTest {
   private static final Instant NOW = Instant.parse("2026-11-22T09:00:00.123456Z");
   private static final UUID GROUP = UUID.fromString("605e13f6-1452-4588-b5da-ac6bb468c5bf");
   private static final UUID POLICY = UUID.fromString("eb0fe1bf-3428-4f34-afd9-a5ac36f60511");
-  private static final PolicyPath PATH = new PolicyPath("676873", GROUP, POLICY);
+  private static final PolicyPath PATH =
+      new PolicyPath("676873", GROUP.toString(), POLICY.toString());
   private static final int QUOTA = 5;
 
   private static DataSource database;
@@ -84,7 +85,7 @@ class WebhooksServiceTest {
     assertThat(created.get(1).metadata()).isEmpty();
     assertThat(created).allSatisfy(w -> assertThat(w.capabilityHash()).matches("[0-9a-f]{64}"));
     assertThat(created.get(0).capabilityHash()).isNotEqualTo(created.get(1).capabilityHash());
-    assertThat(service.get(PATH, created.get(0).id())).isEqualTo(created.get(0));
+    assertThat(service.get(PATH, created.get(0).id().toString())).isEqualTo(created.get(0));
   }
 
   @Test
@@ -101,7 +102,7 @@ class WebhooksServiceTest {
   @Test
   void metadataIsCheckedBeforeTheGroupIsLookedUp() {
     Map<String, String> tooLong = Map.of("k".repeat(257), "v", "notes", "x".repeat(257));
-    PolicyPath missing = new PolicyPath("676873", UUID.randomUUID(), POLICY);
+    PolicyPath missing = new PolicyPath("676873", UUID.randomUUID().toString(), POLICY.toString());
 
     assertThatThrownBy(() -> service.create(missing, List.of(new WebhookContent("n", tooLong))))
         .isInstanceOfSatisfying(
@@ -117,20 +118,25 @@ class WebhooksServiceTest {
     Map<String, String> withNull = new HashMap<>(Collections.singletonMap("notes", null));
 
     assertThatThrownBy(
-            () -> service.replace(PATH, UUID.randomUUID(), new WebhookContent("n", withNull)))
+            () ->
+                service.replace(
+                    PATH, UUID.randomUUID().toString(), new WebhookContent("n", withNull)))
         .isInstanceOf(InvalidFieldsException.class);
   }
 
   @Test
   void theGroupThenThePolicyThenTheWebhookMustExist() {
-    UUID unknown = UUID.randomUUID();
+    String unknown = UUID.randomUUID().toString();
 
     assertNotFound(
         () -> service.list(new PolicyPath("676873", unknown, unknown), null, null), "ScalingGroup");
     assertNotFound(
-        () -> service.list(new PolicyPath("700001", GROUP, POLICY), null, null), "ScalingGroup");
+        () ->
+            service.list(new PolicyPath("700001", GROUP.toString(), POLICY.toString()), null, null),
+        "ScalingGroup");
     assertNotFound(
-        () -> service.list(new PolicyPath("676873", GROUP, unknown), null, null), "Policy");
+        () -> service.list(new PolicyPath("676873", GROUP.toString(), unknown), null, null),
+        "Policy");
     assertNotFound(() -> service.get(PATH, unknown), "Webhook");
     assertNotFound(() -> service.delete(PATH, unknown), "Webhook");
     assertNotFound(
@@ -138,18 +144,35 @@ class WebhooksServiceTest {
   }
 
   @Test
+  void anIdThatIsNoUuidIsUnknownAtItsLevelAfterTheLevelsBeforeIt() {
+    String unknown = UUID.randomUUID().toString();
+
+    assertNotFound(
+        () -> service.list(new PolicyPath("676873", "not-a-uuid", "x"), null, null),
+        "ScalingGroup");
+    assertNotFound(() -> service.get(new PolicyPath("676873", unknown, "x"), "y"), "ScalingGroup");
+    assertNotFound(
+        () -> service.list(new PolicyPath("676873", GROUP.toString(), "x"), null, null), "Policy");
+    assertNotFound(() -> service.get(PATH, "y"), "Webhook");
+    assertNotFound(
+        () -> service.create(new PolicyPath("676873", GROUP.toString(), "x"), named(1)), "Policy");
+  }
+
+  @Test
   void replaceKeepsTheCapabilityAndDeleteRemoves() {
     WebhookRecord created = service.create(PATH, named(1)).get(0);
 
     service.replace(
-        PATH, created.id(), new WebhookContent("alice", Map.of("notes", "this is for Alice")));
-    WebhookRecord replaced = service.get(PATH, created.id());
-    service.delete(PATH, created.id());
+        PATH,
+        created.id().toString(),
+        new WebhookContent("alice", Map.of("notes", "this is for Alice")));
+    WebhookRecord replaced = service.get(PATH, created.id().toString());
+    service.delete(PATH, created.id().toString());
 
     assertThat(replaced.name()).isEqualTo("alice");
     assertThat(replaced.metadata()).containsExactly(Map.entry("notes", "this is for Alice"));
     assertThat(replaced.capabilityHash()).isEqualTo(created.capabilityHash());
-    assertNotFound(() -> service.get(PATH, created.id()), "Webhook");
+    assertNotFound(() -> service.get(PATH, created.id().toString()), "Webhook");
   }
 
   @Test
