@@ -1,15 +1,20 @@
 package io.hookwire.server.endpoints;
 
 import io.hookwire.server.platform.StoreTimes;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of the Endpoints API: lists are filtered, ordered, counted and paged in the database. */
@@ -22,10 +27,16 @@ public class EndpointsStore {
   /** The columns a list may be ordered by, by their API field. */
   private static final Map<String, String> SORT_COLUMNS = Map.of("name", "name", "url", "url");
 
-  private final JdbcClient jdbc;
+  /** The index that reads an account's endpoints in each ascending sort field's order. */
+  private static final Map<String, String> SORT_INDEXES =
+      Map.of("name", "endpoints_by_name", "url", "endpoints_by_url");
 
-  public EndpointsStore(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final boolean h2;
+
+  public EndpointsStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.h2 = isH2(dataSource);
   }
 
   public void insert(EndpointRecord endpoint) {
@@ -84,7 +95,9 @@ public class EndpointsStore {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM endpoints WHERE "
+                + " FROM endpoints"
+                + indexHint(query.order())
+                + " WHERE "
                 + where
                 + " ORDER BY "
                 + orderBy(query.order())
@@ -112,14 +125,30 @@ public class EndpointsStore {
     }
     if (query.text() != null) {
       conditions.add("(LOWER(name) LIKE :text ESCAPE '\\' OR LOWER(url) LIKE :text ESCAPE '\\')");
-      parameters.put("text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+      parameters.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
     }
     return String.join(" AND ", conditions);
   }
 
-  /** The ORDER BY clause; only known columns reach it, and id keeps pages stable. */
+  /**
+   * H2 only: the index to read a page from. H2's planner picks an index for the account condition
+   * without regard to the order, then sorts the whole account for every page (about 100 ms at
+   * 100,000 endpoints); read in the matching index's order, a page takes about 1 ms. PostgreSQL
+   * plans this by itself.
+   */
+  private String indexHint(List<EndpointQuery.SortKey> order) {
+    if (!h2 || order.isEmpty() || order.get(0).descending()) {
+      return "";
+    }
+    return " USE INDEX (" + SORT_INDEXES.get(order.get(0).field()) + ")";
+  }
+
+  /**
+   * The ORDER BY clause; only known columns reach it, and id keeps pages stable. The account, fixed
+   * by the WHERE clause, leads so that the order is the sort indexes' own.
+   */
   private static String orderBy(List<EndpointQuery.SortKey> order) {
-    List<String> keys = new ArrayList<>();
+    List<String> keys = new ArrayList<>(List.of("account_id"));
     for (EndpointQuery.SortKey key : order) {
       String column = SORT_COLUMNS.get(key.field());
       if (column == null) {
@@ -129,6 +158,15 @@ public class EndpointsStore {
     }
     keys.add("id ASC");
     return keys.stream().collect(Collectors.joining(", "));
+  }
+
+  private static boolean isH2(DataSource dataSource) {
+    try {
+      return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+          .equals("H2");
+    } catch (MetaDataAccessException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
   }
 
   private static String escapeLike(String text) {

@@ -65,7 +65,7 @@ class EndpointsServiceTest {
         .update();
     service =
         new EndpointsService(
-            new EndpointsStore(jdbc),
+            new EndpointsStore(jdbc, database),
             new SecureIds(),
             new Tokens(),
             Clock.fixed(NOW, ZoneOffset.UTC));
