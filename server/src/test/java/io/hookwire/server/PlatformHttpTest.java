@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
       "hookwire.operator-token=test-operator-token",
       "hookwire.demo.enabled=false",
       "spring.datasource.url=jdbc:h2:mem:platform;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-      "management.server.port=0"
+      "management.server.port=0",
+      "hookwire.public-base-url=https://hooks.example.test"
     })
 class PlatformHttpTest {
 
@@ -136,6 +137,21 @@ class PlatformHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void absoluteLinksUseThePublicBaseUrl() {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/operator/v1/accounts",
+            "Bearer test-operator-token",
+            "application/json",
+            BodyPublishers.ofString("{\"name\":\"Linked\"}"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location").orElseThrow())
+        .startsWith("https://hooks.example.test/operator/v1/accounts/acc-");
   }
 
   @Test

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 public class AccountsDelegate implements AccountsApiDelegate {
 
   private final AccountsService accounts;
+  private final Locations locations;
 
-  public AccountsDelegate(AccountsService accounts) {
+  public AccountsDelegate(AccountsService accounts, Locations locations) {
     this.accounts = accounts;
+    this.locations = locations;
   }
 
   // Accounts
@@ -43,7 +45,7 @@ public class AccountsDelegate implements AccountsApiDelegate {
   @Override
   public ResponseEntity<Account> createAccount(AccountCreate body) {
     AccountRecord account = accounts.createAccount(body.getName());
-    return ResponseEntity.created(Locations.created(account.id())).body(account(account));
+    return ResponseEntity.created(locations.created(account.id())).body(account(account));
   }
 
   @Override
@@ -71,7 +73,7 @@ public class AccountsDelegate implements AccountsApiDelegate {
   @Override
   public ResponseEntity<Environment> createEnvironment(String accountId, EnvironmentCreate body) {
     EnvironmentRecord environment = accounts.createEnvironment(accountId, body.getName());
-    return ResponseEntity.created(Locations.created(environment.id()))
+    return ResponseEntity.created(locations.created(environment.id()))
         .body(environment(environment));
   }
 
@@ -100,7 +102,7 @@ public class AccountsDelegate implements AccountsApiDelegate {
         body.getEnvironmentIds() == null ? null : body.getEnvironmentIds().orElse(null);
     UserRecord user =
         accounts.createUser(accountId, body.getName(), body.getRole().getValue(), environmentIds);
-    return ResponseEntity.created(Locations.created(user.id())).body(user(user));
+    return ResponseEntity.created(locations.created(user.id())).body(user(user));
   }
 
   @Override
@@ -129,7 +131,7 @@ public class AccountsDelegate implements AccountsApiDelegate {
   public ResponseEntity<UserTokenCreated> createUserToken(String accountId, String userId) {
     CreatedUserToken created = accounts.createUserToken(accountId, userId);
     UserTokenRecord token = created.token();
-    return ResponseEntity.created(Locations.created(token.id()))
+    return ResponseEntity.created(locations.created(token.id()))
         .body(new UserTokenCreated(token.id(), created.secret(), utc(token.createdAt())));
   }
 

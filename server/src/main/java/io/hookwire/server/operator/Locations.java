@@ -1,18 +1,23 @@
 package io.hookwire.server.operator;
 
+import io.hookwire.server.platform.PublicUrls;
 import java.net.URI;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.stereotype.Component;
 
-/** The {@code Location} of a created resource: the request's URL and the new id under it. */
-final class Locations {
+/**
+ * The {@code Location} of a created resource: the public URL of the collection the request posted
+ * to, and the new id under it.
+ */
+@Component
+class Locations {
 
-  private Locations() {}
+  private final PublicUrls urls;
 
-  /** The absolute URL of {@code id} under the collection the current request posted to. */
-  static URI created(Object id) {
-    return ServletUriComponentsBuilder.fromCurrentRequestUri()
-        .path("/{id}")
-        .buildAndExpand(id)
-        .toUri();
+  Locations(PublicUrls urls) {
+    this.urls = urls;
+  }
+
+  URI created(Object id) {
+    return urls.currentPath().pathSegment(id.toString()).build().toUri();
   }
 }

@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
 public class TenantsDelegate implements AutoScaleTenantsApiDelegate {
 
   private final TenantsService tenants;
+  private final Locations locations;
 
-  public TenantsDelegate(TenantsService tenants) {
+  public TenantsDelegate(TenantsService tenants, Locations locations) {
     this.tenants = tenants;
+    this.locations = locations;
   }
 
   // Tenants
@@ -44,7 +46,7 @@ public class TenantsDelegate implements AutoScaleTenantsApiDelegate {
   @Override
   public ResponseEntity<Tenant> createTenant(TenantCreate body) {
     TenantRecord tenant = tenants.createTenant(body.getId());
-    return ResponseEntity.created(Locations.created(tenant.id())).body(tenant(tenant));
+    return ResponseEntity.created(locations.created(tenant.id())).body(tenant(tenant));
   }
 
   @Override
@@ -70,7 +72,7 @@ public class TenantsDelegate implements AutoScaleTenantsApiDelegate {
   @Override
   public ResponseEntity<ScalingGroup> createScalingGroup(String tenantId, ScalingGroupCreate body) {
     ScalingGroupRecord group = tenants.createScalingGroup(tenantId, body.getName());
-    return ResponseEntity.created(Locations.created(group.id())).body(group(group));
+    return ResponseEntity.created(locations.created(group.id())).body(group(group));
   }
 
   @Override
@@ -99,7 +101,7 @@ public class TenantsDelegate implements AutoScaleTenantsApiDelegate {
   public ResponseEntity<ScalingPolicy> createScalingPolicy(
       String tenantId, UUID groupId, ScalingPolicyCreate body) {
     ScalingPolicyRecord policy = tenants.createScalingPolicy(tenantId, groupId, body.getName());
-    return ResponseEntity.created(Locations.created(policy.id())).body(policy(policy));
+    return ResponseEntity.created(locations.created(policy.id())).body(policy(policy));
   }
 
   @Override
@@ -135,7 +137,7 @@ public class TenantsDelegate implements AutoScaleTenantsApiDelegate {
       String tenantId, TenantTokenCreate body) {
     CreatedTenantToken created = tenants.createTenantToken(tenantId, body.getRole().getValue());
     TenantTokenRecord token = created.token();
-    return ResponseEntity.created(Locations.created(token.id()))
+    return ResponseEntity.created(locations.created(token.id()))
         .body(
             new TenantTokenCreated(
                 token.id(),

@@ -1,7 +1,11 @@
 package io.hookwire.server.platform;
 
+import io.hookwire.server.platform.errors.ApiErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -20,5 +24,12 @@ public class PublicUrls {
     return configured != null
         ? UriComponentsBuilder.fromUri(configured)
         : ServletUriComponentsBuilder.fromCurrentContextPath();
+  }
+
+  /** A builder at the public URL of the current request's path, without its query. */
+  public UriComponentsBuilder currentPath() {
+    HttpServletRequest request =
+        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+    return base().path(ApiErrors.pathOf(request));
   }
 }
