@@ -155,6 +155,28 @@ class PlatformHttpTest {
   }
 
   @Test
+  void whatTomcatRefusesUnparsedIsAnsweredInTheApisFormat() throws IOException {
+    String endpoints = raw("GET /api/iacp/v3/endpoints/%zz HTTP/1.1");
+    String autoscale = raw("GET /v1.0/676873/%zz HTTP/1.1");
+
+    assertThat(endpoints)
+        .startsWith("HTTP/1.1 400")
+        .contains("application/vnd.api+json")
+        .contains("\"status\":\"400\"");
+    assertThat(autoscale).startsWith("HTTP/1.1 400").contains("\"type\":\"InvalidQueryArgument\"");
+  }
+
+  /** A request Java's HTTP client would refuse to send, written to the socket as it is. */
+  private String raw(String requestLine) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket
+          .getOutputStream()
+          .write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes());
+      return new String(socket.getInputStream().readAllBytes());
+    }
+  }
+
+  @Test
   void malformedJsonIsABadRequest() {
     HttpResponse<String> endpoints = endpoints("POST", "application/vnd.api+json", "{\"data\": ");
     HttpResponse<String> webhooks =

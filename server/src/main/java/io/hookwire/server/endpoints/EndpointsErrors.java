@@ -38,7 +38,9 @@ public class EndpointsErrors implements ApiErrorTable {
       case MALFORMED_BODY -> single(HttpStatus.BAD_REQUEST, "Malformed JSON", detail);
       case BODY_SHAPE, BODY_VALUES -> invalidBody(failure.violations());
       case INVALID_PARAMETER ->
-          errors(HttpStatus.BAD_REQUEST, "Invalid Query Parameter", failure.violations());
+          failure.violations().isEmpty()
+              ? single(HttpStatus.BAD_REQUEST, "Invalid Query Parameter", detail)
+              : errors(HttpStatus.BAD_REQUEST, "Invalid Query Parameter", failure.violations());
       case UNAUTHENTICATED -> single(HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
       case FORBIDDEN ->
           errors(

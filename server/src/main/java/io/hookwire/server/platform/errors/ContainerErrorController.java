@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -36,14 +35,13 @@ public class ContainerErrorController implements ErrorController {
   }
 
   /** The failure an error status without an exception stands for. */
-  private static Exception failureFor(Object status) {
+  static Exception failureFor(Object status) {
     int code = status instanceof Integer value ? value : 500;
     if (code == HttpStatus.NOT_FOUND.value()) {
       return new NoResourceFoundException(org.springframework.http.HttpMethod.GET, "", "");
     }
     if (code >= 400 && code < 500) {
-      return new HttpMessageNotReadableException(
-          "The request is malformed.", (org.springframework.http.HttpInputMessage) null);
+      return new InvalidParameterException(null, "The request's URI or query cannot be decoded.");
     }
     return new IllegalStateException("container error status " + code);
   }

@@ -83,6 +83,9 @@ public final class Failures {
       return Failure.invalid(
           Kind.INVALID_PARAMETER, List.of(Violation.atParameter(e.parameter(), e.getMessage())), e);
     }
+    if (failure instanceof org.apache.tomcat.util.http.InvalidParameterException e) {
+      return Failure.of(Kind.INVALID_PARAMETER, "The request's URI or query cannot be decoded.", e);
+    }
     if (failure instanceof HttpMessageNotReadableException e) {
       return unreadableBody(e);
     }

@@ -1,0 +1,60 @@
+package io.hookwire.server.platform.errors;
+
+import java.io.IOException;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Errors Tomcat answers before any servlet runs, such as a malformed percent-encoding in the path,
+ * in the format of the API the path belongs to instead of Tomcat's HTML page.
+ */
+@Component
+class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+  /** Tomcat creates its error report valve by class name, so the valve finds the tables here. */
+  private static volatile ApiErrors errors;
+
+  ContainerErrorReports(ApiErrors apiErrors) {
+    errors = apiErrors;
+  }
+
+  @Override
+  public void customize(TomcatServletWebServerFactory factory) {
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
+          }
+        });
+  }
+
+  /** Writes the API's error body for an error response that has none yet. */
+  public static class ApiErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable failure) {
+      ApiErrors tables = errors;
+      if (tables == null
+          || response.getStatus() < 400
+          || response.getContentWritten() > 0
+          || !response.setErrorReported()) {
+        return;
+      }
+      try {
+        response.resetBuffer();
+        tables.write(
+            failure != null ? failure : ContainerErrorController.failureFor(response.getStatus()),
+            request,
+            response);
+        response.finishResponse();
+      } catch (IOException | IllegalStateException e) {
+        // The client is gone or the response was committed meanwhile: nothing more to say.
+      }
+    }
+  }
+}
