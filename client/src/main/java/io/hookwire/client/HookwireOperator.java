@@ -1,0 +1,92 @@
+package io.hookwire.client;
+
+import io.hookwire.client.operator.api.AccountsApi;
+import io.hookwire.client.operator.api.AutoScaleTenantsApi;
+import io.hookwire.client.operator.invoker.ApiClient;
+import io.hookwire.client.operator.model.Problem;
+import java.net.URI;
+import java.util.Objects;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The entry point of the operator API ({@code /operator/v1}): accounts, environments, users,
+ * tenants, scaling groups, policies and tokens.
+ *
+ * <pre>{@code
+ * HookwireOperator operator = HookwireOperator.connect(URI.create("http://localhost:8080"), token);
+ * operator.accounts().listAccounts();
+ * }</pre>
+ *
+ * <p>Every request carries the operator's bearer token; bodies are sent without their unset fields.
+ * Every 4xx and 5xx answer is thrown as an {@link OperatorApiException}; idempotent requests
+ * answered 503 are retried (see {@link RetryInterceptor}).
+ */
+public final class HookwireOperator {
+
+  private final ApiClient apiClient;
+  private final AccountsApi accounts;
+  private final AutoScaleTenantsApi tenants;
+
+  private HookwireOperator(ApiClient apiClient) {
+    this.apiClient = apiClient;
+    this.accounts = new AccountsApi(apiClient);
+    this.tenants = new AutoScaleTenantsApi(apiClient);
+  }
+
+  /**
+   * Connects with the {@linkplain ClientOptions#defaults() default options}.
+   *
+   * @param baseUrl the server's base URL, e.g. {@code http://localhost:8080}
+   * @param operatorToken the operator's bearer token
+   * @return the entry point
+   */
+  public static HookwireOperator connect(URI baseUrl, String operatorToken) {
+    return connect(baseUrl, operatorToken, ClientOptions.defaults());
+  }
+
+  /**
+   * @param baseUrl the server's base URL, e.g. {@code http://localhost:8080}
+   * @param operatorToken the operator's bearer token
+   * @param options timeouts and retries
+   * @return the entry point
+   */
+  public static HookwireOperator connect(URI baseUrl, String operatorToken, ClientOptions options) {
+    Objects.requireNonNull(operatorToken, "operatorToken");
+    JsonMapper mapper = ClientJsonMapper.create();
+    RestClient restClient =
+        Transport.configure(
+                ApiClient.buildRestClientBuilder(mapper),
+                options,
+                mapper,
+                Problem.class,
+                problem -> problem.getTitle() != null || problem.getStatus() != null,
+                OperatorApiException::new)
+            .build();
+    ApiClient apiClient = new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat());
+    apiClient.setBasePath(Transport.baseUrl(baseUrl));
+    apiClient.setBearerToken(operatorToken);
+    return new HookwireOperator(apiClient);
+  }
+
+  /**
+   * @return the generated accounts API (accounts, environments, users, user tokens), configured
+   */
+  public AccountsApi accounts() {
+    return accounts;
+  }
+
+  /**
+   * @return the generated Auto Scale tenants API (tenants, groups, policies, tenant tokens)
+   */
+  public AutoScaleTenantsApi tenants() {
+    return tenants;
+  }
+
+  /**
+   * @return the generated invoker behind both APIs
+   */
+  public ApiClient apiClient() {
+    return apiClient;
+  }
+}
