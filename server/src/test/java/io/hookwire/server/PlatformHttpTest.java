@@ -198,6 +198,17 @@ class PlatformHttpTest {
   }
 
   @Test
+  void aNumberTooLargeForItsFieldIsAnInvalidValue() {
+    String body =
+        "{\"data\":{\"type\":\"endpoints\",\"attributes\":{\"name\":\"n\",\"url\":\"https://h\","
+            + "\"timeout\":99999999999999}}}";
+
+    JsonNode error = jsonApiError(endpoints("POST", "application/json", body), 422);
+
+    assertThat(error.at("/source/pointer").asString()).isEqualTo("/data/attributes/timeout");
+  }
+
+  @Test
   void anUnknownMemberIsRefused() {
     String body = "[{\"name\": \"n\", \"url\": \"https://h\"}]";
 

@@ -711,6 +711,17 @@ class EndpointsApiWriteHttpTest extends EndpointsApiHttpTest {
   }
 
   @Test
+  void anEnvironmentRelationshipWithoutDataChangesNothing() {
+    World w = world();
+    String id = newEndpoint(w.admin(), relationships(environment(w.e1())));
+
+    JsonNode after =
+        ok(update(w.admin(), id, updateDoc(json("'relationships':{'environment':{}}"))));
+
+    assertThat(after.at("/data/relationships/environment/data/id").asString()).isEqualTo(w.e1());
+  }
+
+  @Test
   void movesTheEndpointToAnotherEnvironmentOfItsAccount() {
     World w = world();
     String id = newEndpoint(w.admin(), relationships(environment(w.e1())));

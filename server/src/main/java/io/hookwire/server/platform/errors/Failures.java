@@ -36,6 +36,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -172,6 +173,14 @@ public final class Failures {
       }
     }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      // Valid JSON whose number does not fit the field's type: a value out of range.
+      if (cause instanceof InputCoercionException coercion) {
+        String pointer = JsonPointers.of(coercion.getPath());
+        return Failure.invalid(
+            Kind.BODY_VALUES,
+            List.of(Violation.atPointer(pointer, "'" + pointer + "' is out of range.")),
+            e);
+      }
       if (cause instanceof StreamReadException) {
         return Failure.of(Kind.MALFORMED_BODY, "The request body is not valid JSON.", e);
       }
