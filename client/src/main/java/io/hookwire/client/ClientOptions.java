@@ -1,7 +1,10 @@
 package io.hookwire.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * Transport options shared by the Hookwire entry points ({@link HookwireEndpoints}, {@link
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param initialBackoff the wait before the first retry when the answer has no {@code Retry-After}
  * @param maxBackoff the longest wait between attempts when the answer has no {@code Retry-After}
  * @param sleeper how the client waits between attempts (replaceable in tests)
+ * @param interceptors called for every attempt, in order, e.g. to log or to meter exchanges
  */
 public record ClientOptions(
     Duration connectTimeout,
@@ -22,7 +26,8 @@ public record ClientOptions(
     int maxAttempts,
     Duration initialBackoff,
     Duration maxBackoff,
-    Sleeper sleeper) {
+    Sleeper sleeper,
+    List<ClientHttpRequestInterceptor> interceptors) {
 
   /** Validates the options. */
   public ClientOptions {
@@ -31,6 +36,7 @@ public record ClientOptions(
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(sleeper, "sleeper");
+    interceptors = List.copyOf(interceptors);
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
     }
@@ -52,7 +58,8 @@ public record ClientOptions(
         3,
         Duration.ofMillis(500),
         Duration.ofSeconds(10),
-        Sleeper.SYSTEM);
+        Sleeper.SYSTEM,
+        List.of());
   }
 
   /**
@@ -61,7 +68,7 @@ public record ClientOptions(
    */
   public ClientOptions withConnectTimeout(Duration timeout) {
     return new ClientOptions(
-        timeout, readTimeout, maxAttempts, initialBackoff, maxBackoff, sleeper);
+        timeout, readTimeout, maxAttempts, initialBackoff, maxBackoff, sleeper, interceptors);
   }
 
   /**
@@ -70,7 +77,7 @@ public record ClientOptions(
    */
   public ClientOptions withReadTimeout(Duration timeout) {
     return new ClientOptions(
-        connectTimeout, timeout, maxAttempts, initialBackoff, maxBackoff, sleeper);
+        connectTimeout, timeout, maxAttempts, initialBackoff, maxBackoff, sleeper, interceptors);
   }
 
   /**
@@ -79,7 +86,7 @@ public record ClientOptions(
    */
   public ClientOptions withMaxAttempts(int attempts) {
     return new ClientOptions(
-        connectTimeout, readTimeout, attempts, initialBackoff, maxBackoff, sleeper);
+        connectTimeout, readTimeout, attempts, initialBackoff, maxBackoff, sleeper, interceptors);
   }
 
   /**
@@ -88,7 +95,8 @@ public record ClientOptions(
    * @return a copy with that backoff
    */
   public ClientOptions withBackoff(Duration initial, Duration max) {
-    return new ClientOptions(connectTimeout, readTimeout, maxAttempts, initial, max, sleeper);
+    return new ClientOptions(
+        connectTimeout, readTimeout, maxAttempts, initial, max, sleeper, interceptors);
   }
 
   /**
@@ -97,7 +105,25 @@ public record ClientOptions(
    */
   public ClientOptions withSleeper(Sleeper newSleeper) {
     return new ClientOptions(
-        connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff, newSleeper);
+        connectTimeout,
+        readTimeout,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        newSleeper,
+        interceptors);
+  }
+
+  /**
+   * @param interceptor sees every attempt of every request (after the retry decision), e.g. to log
+   *     or to meter exchanges
+   * @return a copy that also calls that interceptor, after those already added
+   */
+  public ClientOptions withInterceptor(ClientHttpRequestInterceptor interceptor) {
+    List<ClientHttpRequestInterceptor> more = new ArrayList<>(interceptors);
+    more.add(Objects.requireNonNull(interceptor, "interceptor"));
+    return new ClientOptions(
+        connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff, sleeper, more);
   }
 
   /** Waits between retry attempts; replace it in tests so they do not wait. */

@@ -51,6 +51,7 @@ final class Transport {
     return builder
         .requestFactory(factory)
         .requestInterceptor(new RetryInterceptor(options))
+        .requestInterceptors(interceptors -> interceptors.addAll(options.interceptors()))
         .defaultStatusHandler(
             HttpStatusCode::isError,
             (request, response) -> {

@@ -115,6 +115,31 @@ class HookwireAutoscaleTest {
   }
 
   @Test
+  void interceptorsSeeEveryAttempt() {
+    List<Integer> seen = new java.util.ArrayList<>();
+    HookwireAutoscale metered =
+        HookwireAutoscale.connect(
+            server.baseUrl(),
+            "tenant-token",
+            sleeper
+                .options()
+                .withInterceptor(
+                    (request, body, execution) -> {
+                      var response = execution.execute(request, body);
+                      seen.add(response.getStatusCode().value());
+                      return response;
+                    }));
+    server.enqueue(
+        new Response(
+            413, Map.of("Content-Type", "application/json", "Retry-After", "1"), RATE_LIMITED),
+        json(200, page(1, 1, null)));
+
+    metered.webhooks().listWebhooks(TENANT, GROUP, POLICY, null, null);
+
+    assertThat(seen).containsExactly(413, 200);
+  }
+
+  @Test
   void retriesPutAndRaisesTheRateLimitWhenAttemptsRunOut() {
     server.otherwise(
         request ->

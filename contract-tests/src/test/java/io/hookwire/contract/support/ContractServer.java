@@ -1,0 +1,124 @@
+package io.hookwire.contract.support;
+
+import io.hookwire.server.HookwireApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The server under test. By default the real server, started once per test run on a random port
+ * with a fresh embedded database and a random operator token; with {@code -Dcontract.baseUrl=…} and
+ * {@code -Dcontract.operatorToken=…} any running deployment. The suite provisions everything else
+ * it needs (accounts, users, tenants, tokens) through the operator API.
+ */
+public final class ContractServer {
+
+  /** The system property naming a deployment to test instead of the embedded server. */
+  public static final String BASE_URL = "contract.baseUrl";
+
+  /** The system property holding that deployment's operator token. */
+  public static final String OPERATOR_TOKEN = "contract.operatorToken";
+
+  private static ContractServer current;
+
+  private final URI baseUrl;
+  private final String operatorToken;
+  private final boolean embedded;
+
+  private ContractServer(URI baseUrl, String operatorToken, boolean embedded) {
+    this.baseUrl = baseUrl;
+    this.operatorToken = operatorToken;
+    this.embedded = embedded;
+  }
+
+  /**
+   * @return the server of this test run, started on first use
+   */
+  public static synchronized ContractServer get() {
+    if (current == null) {
+      current = locate();
+    }
+    return current;
+  }
+
+  private static ContractServer locate() {
+    String given = System.getProperty(BASE_URL, "").strip();
+    if (!given.isEmpty()) {
+      String token = System.getProperty(OPERATOR_TOKEN, "").strip();
+      if (token.isEmpty()) {
+        throw new IllegalStateException(
+            "-D" + BASE_URL + " needs -D" + OPERATOR_TOKEN + ": the suite provisions its data");
+      }
+      return new ContractServer(URI.create(given.replaceAll("/+$", "")), token, false);
+    }
+    String token = "contract-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    ConfigurableApplicationContext server = startEmbedded(freshDataDirectory(), token);
+    String port = server.getEnvironment().getProperty("local.server.port");
+    return new ContractServer(URI.create("http://localhost:" + port), token, true);
+  }
+
+  /**
+   * Starts the real server application on random ports; Spring's shutdown hook stops it when the
+   * test JVM exits.
+   *
+   * @param dataDirectory where its embedded database lives
+   * @param operatorToken its operator token
+   * @param more further {@code --name=value} arguments
+   * @return the running server
+   */
+  public static ConfigurableApplicationContext startEmbedded(
+      Path dataDirectory, String operatorToken, String... more) {
+    String[] arguments = new String[5 + more.length];
+    arguments[0] = "--server.port=0";
+    arguments[1] = "--management.server.port=0";
+    arguments[2] = "--hookwire.data-dir=" + dataDirectory;
+    arguments[3] = "--hookwire.operator-token=" + operatorToken;
+    arguments[4] = "--hookwire.demo.enabled=false";
+    System.arraycopy(more, 0, arguments, 5, more.length);
+    return new SpringApplicationBuilder(HookwireApplication.class).run(arguments);
+  }
+
+  private static Path freshDataDirectory() {
+    try {
+      Path parent = Files.createDirectories(Path.of("target", "contract-data"));
+      return Files.createTempDirectory(parent, "run-").toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * @return the server's base URL, without a trailing slash
+   */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * @param path an absolute path, e.g. {@code /operator/v1/accounts}
+   * @return the URL of that path on the server
+   */
+  public URI resolve(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  /**
+   * @return the operator token
+   */
+  public String operatorToken() {
+    return operatorToken;
+  }
+
+  /**
+   * @return whether the suite started this server itself (and so may also start others)
+   */
+  public boolean embedded() {
+    return embedded;
+  }
+}
