@@ -32,6 +32,7 @@ public final class RawHttp {
   private final String path;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private String body = "";
+  private URI server;
 
   private RawHttp(String method, String path) {
     this.method = method;
@@ -45,6 +46,15 @@ public final class RawHttp {
    */
   public static RawHttp request(String method, String path) {
     return new RawHttp(method, path);
+  }
+
+  /**
+   * @param baseUrl another server than {@link ContractServer#get()}, e.g. one a test started itself
+   * @return this request, sent to that server
+   */
+  public RawHttp to(URI baseUrl) {
+    this.server = baseUrl;
+    return this;
   }
 
   /**
@@ -95,7 +105,7 @@ public final class RawHttp {
    * @return the server's answer, after it has been checked against the spec
    */
   public Answer send() {
-    URI uri = ContractServer.get().resolve(path);
+    URI uri = server == null ? ContractServer.get().resolve(path) : URI.create(server + path);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .method(

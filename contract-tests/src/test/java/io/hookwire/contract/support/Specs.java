@@ -1,7 +1,13 @@
 package io.hookwire.contract.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
@@ -14,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The three specs, read once from the classpath: their operations and their validators. */
 public final class Specs {
@@ -85,8 +92,48 @@ public final class Specs {
                                     op.getOperationId(),
                                     op.getResponses().keySet().stream()
                                         .map(Integer::valueOf)
-                                        .toList()))));
+                                        .toList(),
+                                    requestExample(spec, op),
+                                    pathExamples(spec, item, op)))));
     return operations;
+  }
+
+  private static Map<String, String> pathExamples(OpenAPI spec, PathItem item, Operation op) {
+    Map<String, String> examples = new java.util.LinkedHashMap<>();
+    Stream.concat(
+            Optional.ofNullable(item.getParameters()).stream().flatMap(List::stream),
+            Optional.ofNullable(op.getParameters()).stream().flatMap(List::stream))
+        .map(
+            parameter ->
+                parameter.get$ref() == null
+                    ? parameter
+                    : spec.getComponents()
+                        .getParameters()
+                        .get(
+                            parameter
+                                .get$ref()
+                                .substring(parameter.get$ref().lastIndexOf('/') + 1)))
+        .filter(parameter -> "path".equals(parameter.getIn()))
+        .forEach(
+            parameter -> examples.put(parameter.getName(), String.valueOf(parameter.getExample())));
+    return Map.copyOf(examples);
+  }
+
+  private static Optional<String> requestExample(OpenAPI spec, Operation op) {
+    if (op.getRequestBody() == null) {
+      return Optional.empty();
+    }
+    MediaType media = op.getRequestBody().getContent().values().iterator().next();
+    Example example = media.getExamples().values().iterator().next();
+    if (example.get$ref() != null) {
+      String name = example.get$ref().substring(example.get$ref().lastIndexOf('/') + 1);
+      example = spec.getComponents().getExamples().get(name);
+    }
+    try {
+      return Optional.of(Json.mapper().writeValueAsString(example.getValue()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("example of " + op.getOperationId(), e);
+    }
   }
 
   private static String read(String file) {
