@@ -133,8 +133,7 @@ final class EndpointDocuments {
    *
    * @return the endpoint as the server answered it
    */
-  static Endpoint createInEnvironment(
-      String token, String environmentId, String name, String url) {
+  static Endpoint createInEnvironment(String token, String environmentId, String name, String url) {
     return Fixtures.endpoints(token)
         .endpoints()
         .createEndpoint(inEnvironment(environmentId, attributes(name, url)), null)
@@ -152,7 +151,8 @@ final class EndpointDocuments {
   /** The raw JSON of a PATCH document with these attributes and no {@code data.id}. */
   static String rawUpdate(String attributesJson) {
     return """
-        {"data":{"type":"endpoints","attributes":%s}}""".formatted(attributesJson);
+        {"data":{"type":"endpoints","attributes":%s}}"""
+        .formatted(attributesJson);
   }
 
   /**

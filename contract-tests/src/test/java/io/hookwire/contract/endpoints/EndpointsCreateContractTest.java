@@ -351,7 +351,9 @@ class EndpointsCreateContractTest {
     Answer answer =
         RawHttp.request("POST", COLLECTION)
             .bearer(account.adminToken())
-            .json(rawCreate(account.id(), "{\"name\":\"x\",\"url\":\"https://x.io\",\"timeout\":\"5\"}"))
+            .json(
+                rawCreate(
+                    account.id(), "{\"name\":\"x\",\"url\":\"https://x.io\",\"timeout\":\"5\"}"))
             .send();
 
     assertThat(answer.status()).isEqualTo(422);

@@ -148,7 +148,9 @@ class EndpointsIsolationContractTest {
                             inEnvironment(second, attributes("x", "https://x.io")), null))))
         .containsExactly("/data/relationships/environment");
     assertThat(
-            pointers(errors(404, () -> restricted.updateEndpoint(inFirst.getId(), moveTo(second), null))))
+            pointers(
+                errors(
+                    404, () -> restricted.updateEndpoint(inFirst.getId(), moveTo(second), null))))
         .containsExactly("/data/relationships/environment");
   }
 

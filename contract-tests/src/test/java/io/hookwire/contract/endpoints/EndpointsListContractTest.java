@@ -235,7 +235,7 @@ class EndpointsListContractTest {
     String second = account.environmentIds().get(1);
     Endpoint inFirst = createInEnvironment(account.adminToken(), first, "first", "https://x.io");
     createInEnvironment(account.adminToken(), second, "second", "https://x.io");
-    createNamed("account scoped");
+    createNamed("accountscoped");
 
     EndpointListDocument document = list(null, first, null, null);
 
@@ -302,7 +302,8 @@ class EndpointsListContractTest {
 
   @Test
   void queryTakesPercentAndUnderscoreLiterally() {
-    Endpoint literal = createInAccount(account.adminToken(), account.id(), "50%_off", "https://x.io");
+    Endpoint literal =
+        createInAccount(account.adminToken(), account.id(), "50%_off", "https://x.io");
     createInAccount(account.adminToken(), account.id(), "50 and more", "https://x.io");
 
     assertThat(ids(list(null, null, "50%_", null))).containsExactly(literal.getId());

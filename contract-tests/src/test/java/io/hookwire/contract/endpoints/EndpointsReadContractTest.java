@@ -95,7 +95,8 @@ class EndpointsReadContractTest {
         created.getId(),
         () -> as(account.adminToken()).endpoints().getEndpoint(created.getId(), null));
     assertEndpointNotFound(
-        created.getId(), () -> as(account.adminToken()).endpoints().deleteEndpoint(created.getId()));
+        created.getId(),
+        () -> as(account.adminToken()).endpoints().deleteEndpoint(created.getId()));
   }
 
   @Test
@@ -108,7 +109,8 @@ class EndpointsReadContractTest {
   void withoutPreferTheAnswerIsTheSameWithoutPreferenceApplied() {
     Endpoint created = createInAccount(account.adminToken(), account.id(), "p", "https://x.io");
 
-    Answer answer = RawHttp.request("GET", path(created.getId())).bearer(account.adminToken()).send();
+    Answer answer =
+        RawHttp.request("GET", path(created.getId())).bearer(account.adminToken()).send();
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header("Preference-Applied")).isEmpty();

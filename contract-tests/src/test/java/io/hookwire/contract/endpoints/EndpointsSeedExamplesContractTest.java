@@ -155,7 +155,9 @@ class EndpointsSeedExamplesContractTest {
                   .isEqualTo(account.id());
             });
     assertThat(document.get("included").isNull()).isTrue();
-    String page = ContractServer.get().resolve(COLLECTION).toString() + "?page%5Bnumber%5D=1&page%5Bsize%5D=20";
+    String page =
+        ContractServer.get().resolve(COLLECTION).toString()
+            + "?page%5Bnumber%5D=1&page%5Bsize%5D=20";
     JsonNode links = document.get("links");
     assertThat(links.get("first").asString()).isEqualTo(page);
     assertThat(links.get("last").asString()).isEqualTo(page);

@@ -61,7 +61,7 @@ class EndpointsUpdateContractTest {
   }
 
   @Test
-  void onlyWhatTheBodyHoldsChanges() {
+  void bodyWithoutDataIdChangesOnlyWhatItHolds() {
     Endpoint updated =
         api.updateEndpoint(
                 endpoint.getId(), update(new EndpointUpdateAttributes().name("renamed")), null)
@@ -117,7 +117,8 @@ class EndpointsUpdateContractTest {
     EndpointUpdateDocument document = update(new EndpointUpdateAttributes().name("hijack"));
     document.getData().setId(another.getId());
 
-    List<JsonApiError> errors = errors(409, () -> api.updateEndpoint(endpoint.getId(), document, null));
+    List<JsonApiError> errors =
+        errors(409, () -> api.updateEndpoint(endpoint.getId(), document, null));
 
     assertThat(pointers(errors)).containsExactly("/data/id");
     assertThat(api.getEndpoint(another.getId(), null).getData().getAttributes().getName())
@@ -191,7 +192,9 @@ class EndpointsUpdateContractTest {
     Answer answer =
         RawHttp.request("PATCH", path(endpoint.getId()))
             .bearer(account.adminToken())
-            .body(JSON_API, "{\"data\":{\"type\":\"endpoints\",\"relationships\":{\"environment\":{}}}}")
+            .body(
+                JSON_API,
+                "{\"data\":{\"type\":\"endpoints\",\"relationships\":{\"environment\":{}}}}")
             .send();
 
     assertThat(answer.status()).isEqualTo(200);
@@ -204,7 +207,8 @@ class EndpointsUpdateContractTest {
     List<JsonApiError> errors =
         errors(
             404,
-            () -> api.updateEndpoint(endpoint.getId(), moveTo(other.environmentIds().get(0)), null));
+            () ->
+                api.updateEndpoint(endpoint.getId(), moveTo(other.environmentIds().get(0)), null));
 
     assertThat(pointers(errors)).containsExactly("/data/relationships/environment");
     assertThat(errors.get(0).getTitle()).endsWith("not found or user unauthorized.");
@@ -218,7 +222,8 @@ class EndpointsUpdateContractTest {
         .relationships(
             new EndpointUpdateRelationships().account(EndpointDocuments.account(other.id())));
 
-    List<JsonApiError> errors = errors(404, () -> api.updateEndpoint(endpoint.getId(), document, null));
+    List<JsonApiError> errors =
+        errors(404, () -> api.updateEndpoint(endpoint.getId(), document, null));
 
     assertThat(pointers(errors)).containsExactly("/data/relationships/account");
   }
@@ -279,7 +284,7 @@ class EndpointsUpdateContractTest {
   }
 
   @Test
-  void documentWithoutDataIs400() {
+  void dataThatIsNotAnObjectIs400() {
     Answer answer =
         RawHttp.request("PATCH", path(endpoint.getId()))
             .bearer(account.adminToken())

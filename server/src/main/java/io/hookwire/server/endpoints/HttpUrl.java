@@ -12,12 +12,12 @@ import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * An absolute {@code http} or {@code https} URL with a host: more than the spec's pattern can
- * check (it lets {@code http://:80/} through). A Bean Validation constraint, so that it is
- * reported together with every other invalid attribute of the request (see {@link
- * EndpointsValidation}).
+ * An absolute {@code http} or {@code https} URL with a host: more than the spec's pattern can check
+ * (it lets {@code http://:80/} through). A Bean Validation constraint, so that it is reported
+ * together with every other invalid attribute of the request (see {@link EndpointsValidation}).
  */
 @Documented
 @Constraint(validatedBy = HttpUrl.Validator.class)
@@ -31,12 +31,19 @@ public @interface HttpUrl {
 
   Class<? extends Payload>[] payload() default {};
 
-  /** Null is valid: requiredness is the schema's. */
+  /**
+   * Adds only what the schema misses: null (requiredness) and what the spec's pattern refuses are
+   * the schema's to report, once.
+   */
   final class Validator implements ConstraintValidator<HttpUrl, String> {
+
+    /** The {@code EndpointUrl} pattern of the spec. */
+    private static final Pattern SCHEMA_PATTERN =
+        Pattern.compile("^[hH][tT][tT][pP][sS]?://[^/?#\\s]+[^\\s]*$");
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return value == null || valid(value);
+      return value == null || !SCHEMA_PATTERN.matcher(value).matches() || valid(value);
     }
 
     /**
