@@ -22,7 +22,12 @@ import io.hookwire.client.endpoints.model.EnvironmentIdentifierOrNull;
 import io.hookwire.client.endpoints.model.EnvironmentRelationship;
 import io.hookwire.client.endpoints.model.EnvironmentRelationshipUpdate;
 import io.hookwire.client.endpoints.model.JsonApiError;
+import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -192,6 +197,44 @@ final class EndpointDocuments {
     return errors.stream()
         .map(error -> error.getSource() == null ? null : error.getSource().getPointer())
         .distinct()
+        .toList();
+  }
+
+  /**
+   * Checks an absolute link to the API. On the embedded server its base is the suite's; on any
+   * other deployment it is whatever public base URL that one has, so only its form is checked
+   * there. Query parameters are compared decoded and in any order.
+   *
+   * @param link the link, a {@link URI} or its text
+   * @param expected the path and query it must lead to, unencoded, e.g. {@code
+   *     /api/iacp/v3/endpoints?page[number]=1}
+   */
+  static void assertLink(Object link, String expected) {
+    assertThat(link).as("link").isNotNull();
+    URI actual = URI.create(link.toString());
+    assertThat(actual.getScheme()).as("scheme of %s", link).isIn("http", "https");
+    assertThat(actual.getHost()).as("host of %s", link).isNotBlank();
+    String[] parts = expected.split("\\?", 2);
+    if (ContractServer.get().embedded()) {
+      assertThat(actual.getScheme() + "://" + actual.getRawAuthority())
+          .as("base of %s", link)
+          .isEqualTo(ContractServer.get().baseUrl().toString());
+      assertThat(actual.getRawPath()).as("path of %s", link).isEqualTo(parts[0]);
+    } else {
+      assertThat(actual.getRawPath()).as("path of %s", link).endsWith(parts[0]);
+    }
+    assertThat(parameters(actual.getRawQuery()))
+        .as("query of %s", link)
+        .isEqualTo(parameters(parts.length > 1 ? parts[1] : null));
+  }
+
+  private static List<String> parameters(String query) {
+    if (query == null || query.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(query.split("&"))
+        .map(parameter -> URLDecoder.decode(parameter, StandardCharsets.UTF_8))
+        .sorted()
         .toList();
   }
 

@@ -3,6 +3,7 @@ package io.hookwire.contract.endpoints;
 import static io.hookwire.contract.endpoints.EndpointDocuments.COLLECTION;
 import static io.hookwire.contract.endpoints.EndpointDocuments.JSON_API;
 import static io.hookwire.contract.endpoints.EndpointDocuments.as;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertLink;
 import static io.hookwire.contract.endpoints.EndpointDocuments.attributes;
 import static io.hookwire.contract.endpoints.EndpointDocuments.create;
 import static io.hookwire.contract.endpoints.EndpointDocuments.errors;
@@ -16,12 +17,10 @@ import io.hookwire.client.endpoints.model.Endpoint;
 import io.hookwire.client.endpoints.model.EndpointCreateRelationships;
 import io.hookwire.client.endpoints.model.EndpointDocument;
 import io.hookwire.client.endpoints.model.JsonApiError;
-import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Account;
 import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,9 +102,8 @@ class EndpointsCreateContractTest {
 
     assertThat(response.getStatusCode().value()).isEqualTo(201);
     Endpoint endpoint = response.getBody().getData();
-    URI expected = ContractServer.get().resolve(COLLECTION + "/" + endpoint.getId());
-    assertThat(response.getHeaders().getLocation()).isEqualTo(expected);
-    assertThat(endpoint.getLinks().getSelf()).isEqualTo(expected);
+    assertLink(endpoint.getLinks().getSelf(), COLLECTION + "/" + endpoint.getId());
+    assertThat(response.getHeaders().getLocation()).isEqualTo(endpoint.getLinks().getSelf());
     assertThat(response.getHeaders().getContentType()).hasToString(JSON_API);
     assertThat(response.getHeaders().getFirst("Preference-Applied")).isEqualTo("profile=preview");
   }

@@ -4,6 +4,7 @@ import static io.hookwire.contract.endpoints.EndpointDocuments.JSON_API;
 import static io.hookwire.contract.endpoints.EndpointDocuments.UNKNOWN_ID;
 import static io.hookwire.contract.endpoints.EndpointDocuments.as;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertEndpointNotFound;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertLink;
 import static io.hookwire.contract.endpoints.EndpointDocuments.createInAccount;
 import static io.hookwire.contract.endpoints.EndpointDocuments.createInEnvironment;
 import static io.hookwire.contract.endpoints.EndpointDocuments.path;
@@ -11,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookwire.client.endpoints.model.Endpoint;
 import io.hookwire.client.endpoints.model.EndpointDocument;
-import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Account;
 import io.hookwire.contract.support.RawHttp;
@@ -47,8 +47,7 @@ class EndpointsReadContractTest {
     assertThat(response.getHeaders().getFirst("Preference-Applied")).isEqualTo("profile=preview");
     EndpointDocument document = response.getBody();
     assertThat(document.getData()).isEqualTo(created);
-    assertThat(document.getData().getLinks().getSelf())
-        .isEqualTo(ContractServer.get().resolve(path(created.getId())));
+    assertLink(document.getData().getLinks().getSelf(), path(created.getId()));
     assertThat(document.getIncluded()).isNull();
     assertThat(document.getMeta()).isNull();
   }
