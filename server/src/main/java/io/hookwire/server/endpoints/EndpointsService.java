@@ -10,13 +10,10 @@ import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.InvalidParameterException;
 import io.hookwire.server.platform.errors.NotFoundException;
 import io.hookwire.server.platform.errors.Violation;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.stereotype.Service;
@@ -277,15 +274,7 @@ public class EndpointsService {
 
   /** An absolute http or https URL with a host; the spec's pattern cannot check all of that. */
   private static void checkUrl(List<Violation> violations, String url) {
-    boolean valid;
-    try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      valid = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      valid = false;
-    }
-    if (!valid) {
+    if (!HttpUrl.Validator.valid(url)) {
       violations.add(
           Violation.atPointer(
               "/data/attributes/url", "url must be an absolute http or https URL with a host."));

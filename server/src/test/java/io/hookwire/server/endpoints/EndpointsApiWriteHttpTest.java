@@ -364,6 +364,21 @@ class EndpointsApiWriteHttpTest extends EndpointsApiHttpTest {
             "/data/attributes/name", "/data/attributes/timeout", "/data/attributes/max-attempts");
   }
 
+  @Test
+  void reportsAUrlWithoutAHostTogetherWithTheSchemasViolations() {
+    // "http://:80/" has the schema pattern's shape; only the host check refuses it.
+    World w = world();
+    String attributes = json("{'name':' ','url':'http://:80/','timeout':0}");
+
+    HttpResponse<String> response =
+        create(w.admin(), createDoc(attributes, relationships(account(w.account()))));
+
+    assertThat(invalidAttributes(response))
+        .containsExactlyInAnyOrder(
+            "/data/attributes/name", "/data/attributes/url", "/data/attributes/timeout");
+    assertThat(total(w.admin())).isZero();
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(
       delimiter = '|',

@@ -1,0 +1,317 @@
+package io.hookwire.contract.endpoints;
+
+import static io.hookwire.contract.endpoints.EndpointDocuments.JSON_API;
+import static io.hookwire.contract.endpoints.EndpointDocuments.UNKNOWN_ID;
+import static io.hookwire.contract.endpoints.EndpointDocuments.as;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertEndpointNotFound;
+import static io.hookwire.contract.endpoints.EndpointDocuments.createInEnvironment;
+import static io.hookwire.contract.endpoints.EndpointDocuments.errors;
+import static io.hookwire.contract.endpoints.EndpointDocuments.moveTo;
+import static io.hookwire.contract.endpoints.EndpointDocuments.path;
+import static io.hookwire.contract.endpoints.EndpointDocuments.pointers;
+import static io.hookwire.contract.endpoints.EndpointDocuments.rawUpdate;
+import static io.hookwire.contract.endpoints.EndpointDocuments.update;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookwire.client.endpoints.api.EndpointsApi;
+import io.hookwire.client.endpoints.model.Endpoint;
+import io.hookwire.client.endpoints.model.EndpointUpdateAttributes;
+import io.hookwire.client.endpoints.model.EndpointUpdateDocument;
+import io.hookwire.client.endpoints.model.EndpointUpdateRelationships;
+import io.hookwire.client.endpoints.model.JsonApiError;
+import io.hookwire.contract.support.Fixtures;
+import io.hookwire.contract.support.Fixtures.Account;
+import io.hookwire.contract.support.RawHttp;
+import io.hookwire.contract.support.RawHttp.Answer;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code PATCH /api/iacp/v3/endpoints/{endpoint}}: partial updates, nulls, moves, refusals. */
+class EndpointsUpdateContractTest {
+
+  private static Account account;
+  private static Account other;
+
+  private EndpointsApi api;
+  private Endpoint endpoint;
+
+  @BeforeAll
+  static void provision() {
+    account = Fixtures.newAccount();
+    other = Fixtures.newAccount();
+  }
+
+  @BeforeEach
+  void createEndpoint() {
+    api = as(account.adminToken()).endpoints();
+    endpoint =
+        api.createEndpoint(
+                EndpointDocuments.inEnvironment(
+                    account.environmentIds().get(0),
+                    EndpointDocuments.attributes("original", "https://x.io/original")
+                        .maxAttempts(7)
+                        .timeout(70)
+                        .secretKey("original-secret")),
+                null)
+            .getData();
+  }
+
+  @Test
+  void bodyWithoutDataIdChangesOnlyWhatItHolds() {
+    Endpoint updated =
+        api.updateEndpoint(
+                endpoint.getId(), update(new EndpointUpdateAttributes().name("renamed")), null)
+            .getData();
+
+    assertThat(updated.getAttributes().getName()).isEqualTo("renamed");
+    assertThat(updated.getAttributes().getUrl()).isEqualTo("https://x.io/original");
+    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(7);
+    assertThat(updated.getAttributes().getTimeout()).isEqualTo(70);
+    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("original-secret");
+    assertThat(updated.getRelationships()).isEqualTo(endpoint.getRelationships());
+    assertThat(updated.getLinks()).isEqualTo(endpoint.getLinks());
+    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(updated);
+  }
+
+  @Test
+  void everyAttributeMayChangeAtOnce() {
+    Endpoint updated =
+        api.updateEndpoint(
+                endpoint.getId(),
+                update(
+                    new EndpointUpdateAttributes()
+                        .name("all")
+                        .url("http://y.io/all")
+                        .maxAttempts(1)
+                        .timeout(1)
+                        .secretKey("s")),
+                null)
+            .getData();
+
+    assertThat(updated.getAttributes().getName()).isEqualTo("all");
+    assertThat(updated.getAttributes().getUrl()).isEqualTo("http://y.io/all");
+    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(1);
+    assertThat(updated.getAttributes().getTimeout()).isEqualTo(1);
+    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("s");
+  }
+
+  @Test
+  void matchingDataIdIsAccepted() {
+    EndpointUpdateDocument document = update(new EndpointUpdateAttributes().timeout(9));
+    document.getData().setId(endpoint.getId());
+
+    assertThat(api.updateEndpoint(endpoint.getId(), document, null).getData().getAttributes())
+        .extracting(a -> a.getTimeout())
+        .isEqualTo(9);
+  }
+
+  @Test
+  void dataIdOtherThanThePathsIs409() {
+    Endpoint another =
+        createInEnvironment(
+            account.adminToken(), account.environmentIds().get(0), "another", "https://x.io");
+    EndpointUpdateDocument document = update(new EndpointUpdateAttributes().name("hijack"));
+    document.getData().setId(another.getId());
+
+    List<JsonApiError> errors =
+        errors(409, () -> api.updateEndpoint(endpoint.getId(), document, null));
+
+    assertThat(pointers(errors)).containsExactly("/data/id");
+    assertThat(api.getEndpoint(another.getId(), null).getData().getAttributes().getName())
+        .isEqualTo("another");
+    assertThat(api.getEndpoint(endpoint.getId(), null).getData().getAttributes().getName())
+        .isEqualTo("original");
+  }
+
+  @Test
+  void otherDataTypeIs409() {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .body(JSON_API, "{\"data\":{\"type\":\"accounts\",\"attributes\":{\"name\":\"x\"}}}")
+            .send();
+
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json().at("/errors/0/source/pointer").asString()).isEqualTo("/data/type");
+  }
+
+  @Test
+  void nullMaxAttemptsAndTimeoutResetTheDefaults() {
+    Endpoint updated =
+        api.updateEndpoint(
+                endpoint.getId(),
+                update(new EndpointUpdateAttributes().maxAttempts(null).timeout(null)),
+                null)
+            .getData();
+
+    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(3);
+    assertThat(updated.getAttributes().getTimeout()).isEqualTo(15);
+    assertThat(updated.getAttributes().getName()).isEqualTo("original");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"name", "url", "secret-key"})
+  void explicitNullOfARequiredAttributeIs422AtIt(String attribute) {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .body(JSON_API, rawUpdate("{\"" + attribute + "\":null}"))
+            .send();
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Invalid Attribute");
+    assertThat(answer.json().at("/errors/0/source/pointer").asString())
+        .isEqualTo("/data/attributes/" + attribute);
+    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(endpoint);
+  }
+
+  @Test
+  void environmentDataNullMovesTheEndpointToAccountScope() {
+    Endpoint moved = api.updateEndpoint(endpoint.getId(), moveTo(null), null).getData();
+
+    assertThat(moved.getRelationships().getEnvironment()).isNull();
+    assertThat(moved.getRelationships().getAccount().getData().getId()).isEqualTo(account.id());
+    assertThat(moved.getAttributes()).isEqualTo(endpoint.getAttributes());
+  }
+
+  @Test
+  void environmentMayChangeWithinTheAccount() {
+    String second = account.environmentIds().get(1);
+
+    Endpoint moved = api.updateEndpoint(endpoint.getId(), moveTo(second), null).getData();
+
+    assertThat(moved.getRelationships().getEnvironment().getData().getId()).isEqualTo(second);
+  }
+
+  @Test
+  void environmentRelationshipWithoutDataChangesNothing() {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .body(
+                JSON_API,
+                "{\"data\":{\"type\":\"endpoints\",\"relationships\":{\"environment\":{}}}}")
+            .send();
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().at("/data/relationships/environment/data/id").asString())
+        .isEqualTo(account.environmentIds().get(0));
+  }
+
+  @Test
+  void environmentOfAnotherAccountIs404AtTheEnvironment() {
+    List<JsonApiError> errors =
+        errors(
+            404,
+            () ->
+                api.updateEndpoint(endpoint.getId(), moveTo(other.environmentIds().get(0)), null));
+
+    assertThat(pointers(errors)).containsExactly("/data/relationships/environment");
+    assertThat(errors.get(0).getTitle()).endsWith("not found or user unauthorized.");
+  }
+
+  @Test
+  void anotherAccountIs404AtTheAccount() {
+    EndpointUpdateDocument document = update(null);
+    document
+        .getData()
+        .relationships(
+            new EndpointUpdateRelationships().account(EndpointDocuments.account(other.id())));
+
+    List<JsonApiError> errors =
+        errors(404, () -> api.updateEndpoint(endpoint.getId(), document, null));
+
+    assertThat(pointers(errors)).containsExactly("/data/relationships/account");
+  }
+
+  @Test
+  void everyInvalidAttributeIsReportedAtOnce() {
+    List<JsonApiError> errors =
+        errors(
+            422,
+            () ->
+                api.updateEndpoint(
+                    endpoint.getId(),
+                    update(
+                        new EndpointUpdateAttributes()
+                            .name("")
+                            .url("http://:80/")
+                            .maxAttempts(1001)
+                            .timeout(0)
+                            .secretKey("s".repeat(1025))),
+                    null));
+
+    assertThat(errors).allSatisfy(e -> assertThat(e.getTitle()).isEqualTo("Invalid Attribute"));
+    assertThat(pointers(errors))
+        .containsExactlyInAnyOrder(
+            "/data/attributes/name",
+            "/data/attributes/url",
+            "/data/attributes/max-attempts",
+            "/data/attributes/timeout",
+            "/data/attributes/secret-key");
+    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(endpoint);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"{\"timeout\":1.5}", "{\"max-attempts\":\"3\"}", "{\"name\":7}", "{\"colour\":1}"})
+  void wrongTypesAndUnknownAttributesAre422(String attributes) {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .json(rawUpdate(attributes))
+            .send();
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.json().at("/errors/0/source/pointer").asString())
+        .startsWith("/data/attributes/");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .body(JSON_API, "{\"data\":{\"type\":\"endpoints\",}}")
+            .send();
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Malformed JSON");
+  }
+
+  @Test
+  void dataThatIsNotAnObjectIs400() {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .body(JSON_API, "{\"data\":\"endpoints\"}")
+            .send();
+
+    assertThat(answer.status()).isEqualTo(400);
+  }
+
+  @Test
+  void unknownEndpointIs404() {
+    assertEndpointNotFound(
+        UNKNOWN_ID,
+        () ->
+            api.updateEndpoint(UNKNOWN_ID, update(new EndpointUpdateAttributes().name("x")), null));
+  }
+
+  @Test
+  void plainJsonBodyIsAccepted() {
+    Answer answer =
+        RawHttp.request("PATCH", path(endpoint.getId()))
+            .bearer(account.adminToken())
+            .json(rawUpdate("{\"timeout\":null}"))
+            .send();
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("Content-Type")).hasValue(JSON_API);
+    assertThat(answer.json().at("/data/attributes/timeout").asInt()).isEqualTo(15);
+  }
+}
