@@ -1,6 +1,6 @@
 package io.hookwire.server.platform;
 
-import io.hookwire.server.platform.errors.InvalidFieldsException;
+import io.hookwire.server.platform.errors.BodyShapeException;
 import io.hookwire.server.platform.errors.Violation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,8 +57,8 @@ class JsonBodySyntax extends RequestBodyAdviceAdapter {
       throw new HttpMessageNotReadableException("The request body is empty.", input);
     }
     if (document.isNull()) {
-      throw new InvalidFieldsException(
-          List.of(Violation.atPointer("", "The body must not be null.")));
+      // Valid JSON of a wrong type (null where an object or array belongs), like any other.
+      throw new BodyShapeException(List.of(Violation.atPointer("", "The body must not be null.")));
     }
     return new HttpInputMessage() {
       @Override

@@ -77,6 +77,9 @@ public final class Failures {
               : List.of(Violation.atPointer(e.pointer(), e.getMessage()));
       return new Failure(Kind.CONFLICT, e.getMessage(), at, Set.of(), e);
     }
+    if (failure instanceof BodyShapeException e) {
+      return Failure.invalid(Kind.BODY_SHAPE, e.violations(), e);
+    }
     if (failure instanceof InvalidFieldsException e) {
       return Failure.invalid(Kind.BODY_VALUES, e.violations(), e);
     }

@@ -1,0 +1,183 @@
+package io.hookwire.contract.operator;
+
+import static io.hookwire.contract.operator.Problems.expect;
+import static io.hookwire.contract.operator.Problems.pointers;
+import static io.hookwire.contract.operator.Provision.accounts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookwire.client.operator.model.Environment;
+import io.hookwire.client.operator.model.EnvironmentCreate;
+import io.hookwire.client.operator.model.Problem;
+import io.hookwire.client.operator.model.UserCreate;
+import io.hookwire.client.operator.model.UserRole;
+import io.hookwire.contract.support.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.ResponseEntity;
+
+/** Environments of an account: create, get, list, delete, and what a delete takes with it. */
+class EnvironmentsContractTest {
+
+  @Test
+  void createAnswers201WithAGeneratedIdItsAccountAndAnAbsoluteLocation() {
+    String account = Provision.account();
+
+    ResponseEntity<Environment> created =
+        accounts()
+            .createEnvironmentWithHttpInfo(account, new EnvironmentCreate().name("Production"));
+
+    Environment environment = created.getBody();
+    assertThat(environment.getId()).matches("env-[0-9a-z]{17}");
+    assertThat(environment.getAccountId()).isEqualTo(account);
+    assertThat(environment.getName()).isEqualTo("Production");
+    Provision.assertJustNow(environment.getCreatedAt());
+    Provision.assertCreatedAt(
+        created, "/operator/v1/accounts/" + account + "/environments/" + environment.getId());
+  }
+
+  @ParameterizedTest(name = "name of {0} characters")
+  @ValueSource(ints = {0, 256})
+  void aNameOfNoneOrOver255CharactersIs422AtItsPointer(int length) {
+    String account = Provision.account();
+
+    Problem problem =
+        expect(
+            422,
+            () ->
+                accounts()
+                    .createEnvironment(account, new EnvironmentCreate().name("e".repeat(length))));
+
+    assertThat(pointers(problem)).containsOnly("/name");
+  }
+
+  @Test
+  void aBlankOrMissingNameIs422AtItsPointer() {
+    String account = Provision.account();
+
+    assertThat(
+            pointers(
+                expect(
+                    422,
+                    () ->
+                        accounts().createEnvironment(account, new EnvironmentCreate().name(" ")))))
+        .containsOnly("/name");
+    assertThat(
+            pointers(
+                expect(
+                    422,
+                    Provision.raw(
+                        "POST", "/operator/v1/accounts/" + account + "/environments", "{}"))))
+        .containsOnly("/name");
+  }
+
+  @Test
+  void getShowsTheEnvironmentAsCreated() {
+    String account = Provision.account();
+    Environment created =
+        accounts().createEnvironment(account, new EnvironmentCreate().name("staging"));
+
+    assertThat(accounts().getEnvironment(account, created.getId())).isEqualTo(created);
+  }
+
+  @Test
+  void listShowsEveryEnvironmentOfTheAccountInCreationOrderAndNoneOfAnother() {
+    String account = Provision.account();
+    String other = Provision.account();
+    Provision.environment(other);
+    Environment first = accounts().createEnvironment(account, new EnvironmentCreate().name("a"));
+    Environment second = accounts().createEnvironment(account, new EnvironmentCreate().name("b"));
+
+    assertThat(accounts().listEnvironments(account).getItems()).containsExactly(first, second);
+  }
+
+  @Test
+  void aNewAccountHasNoEnvironments() {
+    assertThat(accounts().listEnvironments(Provision.account()).getItems()).isEmpty();
+  }
+
+  @Test
+  void anEnvironmentOfAnotherAccountIs404ToGetAndDeleteNamingIt() {
+    String account = Provision.account();
+    String foreign = Provision.environment(Provision.account());
+
+    assertThat(expect(404, () -> accounts().getEnvironment(account, foreign)).getDetail())
+        .contains(foreign);
+    assertThat(expect(404, () -> accounts().deleteEnvironment(account, foreign)).getDetail())
+        .contains(foreign);
+  }
+
+  @Test
+  void anUnknownOrMalformedEnvironmentIs404ToGetAndDelete() {
+    String account = Provision.account();
+
+    for (String unknown : List.of(Provision.unknownId("env"), "production")) {
+      assertThat(expect(404, () -> accounts().getEnvironment(account, unknown)).getDetail())
+          .contains(unknown);
+      expect(404, () -> accounts().deleteEnvironment(account, unknown));
+    }
+  }
+
+  @Test
+  void deleteRemovesTheEnvironmentAndItsEndpoints() {
+    Fixtures.Account account = Fixtures.newAccount();
+    String deleted = account.environmentIds().get(1);
+    String kept = account.environmentIds().get(0);
+    String goneEndpoint = Provision.endpoint(account.adminToken(), deleted);
+    String keptEndpoint = Provision.endpoint(account.adminToken(), kept);
+
+    accounts().deleteEnvironment(account.id(), deleted);
+
+    expect(404, () -> accounts().getEnvironment(account.id(), deleted));
+    expect(404, () -> accounts().deleteEnvironment(account.id(), deleted));
+    assertThat(accounts().listEnvironments(account.id()).getItems())
+        .extracting(Environment::getId)
+        .containsExactly(kept);
+    assertThat(Provision.getEndpoint(account.adminToken(), goneEndpoint)).isEqualTo(404);
+    assertThat(Provision.getEndpoint(account.adminToken(), keptEndpoint)).isEqualTo(200);
+  }
+
+  @Test
+  void deleteTakesTheEnvironmentOutOfUsersListsAndNeverWidensAccess() {
+    String account = Provision.account();
+    String first = Provision.environment(account);
+    String second = Provision.environment(account);
+    String both =
+        accounts()
+            .createUser(
+                account,
+                new UserCreate()
+                    .name("both")
+                    .role(UserRole.ADMIN)
+                    .environmentIds(List.of(first, second)))
+            .getId();
+    String onlyFirst =
+        accounts()
+            .createUser(
+                account,
+                new UserCreate().name("first").role(UserRole.ADMIN).environmentIds(List.of(first)))
+            .getId();
+    String all = Provision.user(account, UserRole.ADMIN);
+    String onlyFirstToken = Provision.userToken(account, onlyFirst);
+
+    accounts().deleteEnvironment(account, first);
+
+    assertThat(accounts().getUser(account, both).getEnvironmentIds()).containsExactly(second);
+    // Losing its last environment leaves an empty list (none), never null (all).
+    assertThat(accounts().getUser(account, onlyFirst).getEnvironmentIds()).isEmpty();
+    assertThat(accounts().getUser(account, all).getEnvironmentIds()).isNull();
+    assertThat(Provision.createEndpoint(onlyFirstToken, second)).isEqualTo(404);
+  }
+
+  @Test
+  void aNewEnvironmentIsSeenAtOnceByUsersOfAllEnvironmentsOnly() {
+    Fixtures.Account account = Fixtures.newAccount();
+
+    String later = Provision.environment(account.id());
+
+    assertThat(Provision.createEndpoint(account.adminToken(), later)).isEqualTo(200);
+    assertThat(Provision.createEndpoint(account.firstEnvironmentAdminToken(), later))
+        .isEqualTo(404);
+  }
+}

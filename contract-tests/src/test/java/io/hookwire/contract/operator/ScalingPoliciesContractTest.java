@@ -1,0 +1,179 @@
+package io.hookwire.contract.operator;
+
+import static io.hookwire.contract.operator.Problems.expect;
+import static io.hookwire.contract.operator.Problems.pointers;
+import static io.hookwire.contract.operator.Provision.tenants;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookwire.client.autoscale.model.Link;
+import io.hookwire.client.autoscale.model.Webhook;
+import io.hookwire.client.operator.model.Problem;
+import io.hookwire.client.operator.model.ScalingPolicy;
+import io.hookwire.client.operator.model.ScalingPolicyCreate;
+import io.hookwire.client.operator.model.TenantTokenRole;
+import io.hookwire.contract.support.Fixtures;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+
+/** Scaling policies of a group: create, get with executions, list, delete, UUID ids. */
+class ScalingPoliciesContractTest {
+
+  private String tenant;
+  private UUID group;
+
+  @BeforeEach
+  void aGroup() {
+    tenant = Provision.tenant();
+    group = Provision.group(tenant);
+  }
+
+  private String policies() {
+    return "/operator/v1/tenants/" + tenant + "/groups/" + group + "/policies";
+  }
+
+  @Test
+  void createAnswers201WithARandomUuidNoExecutionsAndAnAbsoluteLocation() {
+    ResponseEntity<ScalingPolicy> created =
+        tenants()
+            .createScalingPolicyWithHttpInfo(
+                tenant, group, new ScalingPolicyCreate().name("Scale up by one"));
+
+    ScalingPolicy policy = created.getBody();
+    assertThat(policy.getId()).isNotNull();
+    assertThat(policy.getGroupId()).isEqualTo(group);
+    assertThat(policy.getName()).isEqualTo("Scale up by one");
+    assertThat(policy.getExecutions()).isZero();
+    assertThat(policy.getLastExecutedAt()).isNull();
+    Provision.assertJustNow(policy.getCreatedAt());
+    Provision.assertCreatedAt(created, policies() + "/" + policy.getId());
+  }
+
+  @ParameterizedTest(name = "name of {0} characters")
+  @ValueSource(ints = {0, 257})
+  void aNameOfNoneOrOver256CharactersIs422AtItsPointer(int length) {
+    Problem problem =
+        expect(
+            422,
+            () ->
+                tenants()
+                    .createScalingPolicy(
+                        tenant, group, new ScalingPolicyCreate().name("p".repeat(length))));
+
+    assertThat(pointers(problem)).containsOnly("/name");
+  }
+
+  @Test
+  void aBlankOrMissingNameIs422AtItsPointer() {
+    assertThat(
+            pointers(
+                expect(
+                    422,
+                    () ->
+                        tenants()
+                            .createScalingPolicy(
+                                tenant, group, new ScalingPolicyCreate().name("\t")))))
+        .containsOnly("/name");
+    assertThat(pointers(expect(422, Provision.raw("POST", policies(), "{}"))))
+        .containsOnly("/name");
+  }
+
+  @Test
+  void aNameOf256CharactersIsAccepted() {
+    String name = "p".repeat(256);
+
+    assertThat(
+            tenants()
+                .createScalingPolicy(tenant, group, new ScalingPolicyCreate().name(name))
+                .getName())
+        .isEqualTo(name);
+  }
+
+  @Test
+  void getAndListShowPoliciesAsCreatedAndNoneOfAnotherGroup() {
+    Provision.policy(tenant, Provision.group(tenant));
+    ScalingPolicy first =
+        tenants().createScalingPolicy(tenant, group, new ScalingPolicyCreate().name("up"));
+    ScalingPolicy second =
+        tenants().createScalingPolicy(tenant, group, new ScalingPolicyCreate().name("down"));
+
+    assertThat(tenants().getScalingPolicy(tenant, group, first.getId())).isEqualTo(first);
+    assertThat(tenants().listScalingPolicies(tenant, group).getItems())
+        .containsExactly(first, second);
+  }
+
+  @Test
+  void getAndListCountTheExecutionsOfThePolicysCapabilityUrls() {
+    UUID policy = Provision.policy(tenant, group);
+    String admin = Provision.tenantToken(tenant, TenantTokenRole.ADMIN);
+    Webhook webhook = Provision.webhook(admin, tenant, group, policy);
+    String capability =
+        webhook.getLinks().stream()
+            .filter(link -> link.getRel() == Link.RelEnum.CAPABILITY)
+            .findFirst()
+            .orElseThrow()
+            .getHref()
+            .getPath();
+    String[] segments = capability.split("/"); // ["", "v1.0", "execute", version, hash]
+
+    Fixtures.autoscale(admin).capabilities().executeCapability(segments[3], segments[4]);
+    Fixtures.autoscale(admin).capabilities().executeCapability(segments[3], segments[4]);
+
+    ScalingPolicy executed = tenants().getScalingPolicy(tenant, group, policy);
+    assertThat(executed.getExecutions()).isEqualTo(2);
+    Provision.assertJustNow(executed.getLastExecutedAt());
+    assertThat(tenants().listScalingPolicies(tenant, group).getItems()).containsExactly(executed);
+  }
+
+  @Test
+  void aPolicyOfAnotherGroupOrUnknownIs404NamingIt() {
+    UUID foreign = Provision.policy(tenant, Provision.group(tenant));
+
+    for (UUID policy : new UUID[] {foreign, UUID.randomUUID()}) {
+      assertThat(expect(404, () -> tenants().getScalingPolicy(tenant, group, policy)).getDetail())
+          .contains(policy.toString());
+      expect(404, () -> tenants().deleteScalingPolicy(tenant, group, policy));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"GET", "DELETE"})
+  void aPolicyIdThatIsNotAUuidIs400(String method) {
+    // The generated client types policy ids as UUIDs: only raw HTTP can send another.
+    JsonNode problem = Problems.expect(400, Provision.raw(method, policies() + "/scale-up", ""));
+
+    assertThat(problem.path("detail").asString()).contains("policyId");
+  }
+
+  @Test
+  void deleteRemovesThePolicyWithItsWebhooksAndLeavesTheOthers() {
+    UUID deleted = Provision.policy(tenant, group);
+    UUID kept = Provision.policy(tenant, group);
+    String admin = Provision.tenantToken(tenant, TenantTokenRole.ADMIN);
+    Webhook webhook = Provision.webhook(admin, tenant, group, deleted);
+
+    tenants().deleteScalingPolicy(tenant, group, deleted);
+
+    expect(404, () -> tenants().getScalingPolicy(tenant, group, deleted));
+    expect(404, () -> tenants().deleteScalingPolicy(tenant, group, deleted));
+    assertThat(tenants().listScalingPolicies(tenant, group).getItems())
+        .extracting(ScalingPolicy::getId)
+        .containsExactly(kept);
+    assertThat(
+            Provision.statusOf(
+                () ->
+                    Fixtures.autoscale(admin)
+                        .webhooks()
+                        .getWebhook(
+                            tenant,
+                            group.toString(),
+                            deleted.toString(),
+                            webhook.getId().toString())))
+        .isEqualTo(404);
+    assertThat(Provision.listWebhooks(admin, tenant, group, kept)).isEqualTo(200);
+  }
+}
