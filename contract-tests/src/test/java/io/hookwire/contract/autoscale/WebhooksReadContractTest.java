@@ -174,6 +174,8 @@ class WebhooksReadContractTest {
         "limit=abc",
         "limit=1.5",
         "limit=",
+        "marker=",
+        "limit=5&marker=",
         "limit=99999999999",
         "marker=not-a-uuid",
         "sort=name",
