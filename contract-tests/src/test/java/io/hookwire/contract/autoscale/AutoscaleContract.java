@@ -43,6 +43,9 @@ final class AutoscaleContract {
   /** More requests than any sane per-tenant or execute limit lets through before a 413. */
   static final int RATE_LIMIT_PROBES = 3000;
 
+  /** Statuses that send a client elsewhere; no path of this API may answer one. */
+  static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
   /** Threads that send requests together while a limit is exhausted. */
   private static final int FLOOD_THREADS = 6;
 
@@ -229,16 +232,20 @@ final class AutoscaleContract {
   }
 
   /**
-   * Executes a capability and expects 202. Capability execution shares one rate limit for the whole
-   * server, so a 413 from some other test's executions is waited out, never counted as an answer.
+   * Executes a capability without a token and expects 202; see {@link #executeAccepted(RawHttp)}.
    */
-  static Answer executeAccepted(String path, String... headers) {
+  static Answer executeAccepted(String path) {
+    return executeAccepted(RawHttp.request("POST", path));
+  }
+
+  /**
+   * Sends a capability execution and expects 202 with an empty body. Capability execution shares
+   * one rate limit for the whole server, so a 413 caused by other executions is waited out and the
+   * request sent again, never taken as the answer.
+   */
+  static Answer executeAccepted(RawHttp execution) {
     for (int attempt = 0; attempt < 5; attempt++) {
-      RawHttp request = RawHttp.request("POST", path);
-      for (int i = 0; i + 1 < headers.length; i += 2) {
-        request.header(headers[i], headers[i + 1]);
-      }
-      Answer answer = send(request);
+      Answer answer = send(execution);
       if (answer.status() != 413) {
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.body()).isEmpty();
@@ -277,7 +284,4 @@ final class AutoscaleContract {
   static List<String> ids(List<Webhook> webhooks) {
     return webhooks.stream().map(webhook -> webhook.getId().toString()).toList();
   }
-
-  /** Statuses that send a client elsewhere; no path of this API may answer one. */
-  static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 }
