@@ -87,19 +87,6 @@ class WebhooksTransportContractTest {
   }
 
   @Test
-  void answersAreJsonWhateverTheRequestAccepts() {
-    for (String accept : List.of("application/xml", "text/html", "*/*")) {
-      Answer found = send(get(webhookPath(tenant, webhook.getId())).header("Accept", accept));
-      Answer missing = send(get(webhookPath(tenant, UUID.randomUUID())).header("Accept", accept));
-
-      assertThat(found.status()).isEqualTo(200);
-      assertThat(found.header("Content-Type"))
-          .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-      AutoscaleContract.assertError(missing, 404, "NoSuchWebhookError");
-    }
-  }
-
-  @Test
   void listWorksWithAndWithoutATrailingSlash() {
     Answer without = send(get(collection(tenant)));
     Answer with = send(get(collection(tenant) + "/"));
