@@ -137,12 +137,22 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
         .path("/");
   }
 
-  /** Only the pagination arguments are accepted by a list. */
+  /**
+   * Only the pagination arguments are accepted by a list, each with a value: Spring reads an empty
+   * {@code limit=} or {@code marker=} as absent, but it is neither an integer nor a UUID.
+   */
   private static void refuseOtherQueryArguments() {
     var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes());
-    for (String name : request.getRequest().getParameterMap().keySet()) {
+    for (var argument : request.getRequest().getParameterMap().entrySet()) {
+      String name = argument.getKey();
       if (!LIST_ARGUMENTS.contains(name)) {
         throw new InvalidParameterException(name, "Invalid query argument: " + name);
+      }
+      for (String value : argument.getValue()) {
+        if (value.isBlank()) {
+          throw new InvalidParameterException(
+              name, "Invalid query argument: " + name + " is empty");
+        }
       }
     }
   }

@@ -222,7 +222,10 @@ class WebhooksApiReadHttpTest extends WebhooksApiHttpTest {
         "?limit=2&foo=1",
         "?marker=00000000-0000-0000-0000-000000000000&page=2",
         "?marker=not-a-uuid",
-        "?marker=1"
+        "?marker=1",
+        "?limit=",
+        "?marker=",
+        "?limit=2&marker="
       })
   void anInvalidOrUnknownQueryArgumentIsAnInvalidQueryArgument(String query) {
     Policy p = policy();

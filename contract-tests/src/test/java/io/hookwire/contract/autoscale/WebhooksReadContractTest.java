@@ -1,0 +1,312 @@
+package io.hookwire.contract.autoscale;
+
+import static io.hookwire.contract.autoscale.AutoscaleContract.admin;
+import static io.hookwire.contract.autoscale.AutoscaleContract.assertError;
+import static io.hookwire.contract.autoscale.AutoscaleContract.byId;
+import static io.hookwire.contract.autoscale.AutoscaleContract.collection;
+import static io.hookwire.contract.autoscale.AutoscaleContract.createNumbered;
+import static io.hookwire.contract.autoscale.AutoscaleContract.ids;
+import static io.hookwire.contract.autoscale.AutoscaleContract.refused;
+import static io.hookwire.contract.autoscale.AutoscaleContract.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookwire.client.HookwireAutoscale;
+import io.hookwire.client.autoscale.model.ErrorType;
+import io.hookwire.client.autoscale.model.Link;
+import io.hookwire.client.autoscale.model.Webhook;
+import io.hookwire.client.autoscale.model.WebhookList;
+import io.hookwire.contract.support.ContractServer;
+import io.hookwire.contract.support.Fixtures;
+import io.hookwire.contract.support.Fixtures.Tenant;
+import io.hookwire.contract.support.RawHttp;
+import io.hookwire.contract.support.RawHttp.Answer;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * GET on the collection and on one webhook: order, paging, query arguments, and the not-found
+ * order. One tenant for the class, whose policy holds twenty webhooks that no test changes.
+ */
+class WebhooksReadContractTest {
+
+  private static final int STORED = 20;
+
+  private static Tenant tenant;
+  private static List<Webhook> stored;
+
+  @BeforeAll
+  static void provision() {
+    tenant = Fixtures.newTenant();
+    stored = createNumbered(tenant, "read", STORED);
+  }
+
+  @Test
+  void listsEveryWebhookOrderedById() {
+    WebhookList page = list(null, null);
+
+    assertThat(ids(page.getWebhooks())).containsExactlyElementsOf(byId(stored));
+    assertThat(page.getWebhooksLinks()).isEmpty();
+  }
+
+  @Test
+  void listedWebhooksAreAsCreated() {
+    Map<UUID, Webhook> created = stored.stream().collect(Collectors.toMap(Webhook::getId, w -> w));
+
+    for (Webhook listed : list(null, null).getWebhooks()) {
+      assertThat(listed).isEqualTo(created.get(listed.getId()));
+    }
+  }
+
+  @Test
+  void aFullPageHasANextLinkWithLimitAndTheLastIdAsMarker() {
+    WebhookList first = list(7, null);
+
+    List<String> all = byId(stored);
+    assertThat(ids(first.getWebhooks())).containsExactlyElementsOf(all.subList(0, 7));
+    assertThat(first.getWebhooksLinks()).hasSize(1);
+    Link next = first.getWebhooksLinks().get(0);
+    assertThat(next.getRel()).isEqualTo(Link.RelEnum.NEXT);
+    URI href = next.getHref();
+    assertThat(href.isAbsolute()).isTrue();
+    assertThat(href.getPath()).matches(Pattern.quote(collection(tenant)) + "/?");
+    var query = UriComponentsBuilder.fromUri(href).build().getQueryParams();
+    assertThat(query.keySet()).containsExactlyInAnyOrder("limit", "marker");
+    assertThat(query.getFirst("limit")).isEqualTo("7");
+    assertThat(query.getFirst("marker")).isEqualTo(all.get(6));
+  }
+
+  @Test
+  void followingNextLinksWalksEveryPageOnce() {
+    String path = collection(tenant) + "?limit=6";
+    List<String> seen = new ArrayList<>();
+    int pages = 0;
+    while (path != null) {
+      Answer answer = send(RawHttp.request("GET", path).authToken(tenant.adminToken()));
+      assertThat(answer.status()).isEqualTo(200);
+      answer.json().path("webhooks").forEach(w -> seen.add(w.path("id").asString()));
+      var links = answer.json().path("webhooks_links");
+      URI next = links.isEmpty() ? null : URI.create(links.get(0).path("href").asString());
+      path = next == null ? null : next.getRawPath() + "?" + next.getRawQuery();
+      pages++;
+    }
+    assertThat(seen).containsExactlyElementsOf(byId(stored));
+    assertThat(pages).isEqualTo(4); // 6 + 6 + 6 + 2: the last page is not full
+  }
+
+  @Test
+  void aPageThatIsExactlyFullStillLinksToAnEmptyLastPage() {
+    WebhookList second = list(10, UUID.fromString(byId(stored).get(9)));
+
+    assertThat(ids(second.getWebhooks())).containsExactlyElementsOf(byId(stored).subList(10, 20));
+    assertThat(second.getWebhooksLinks()).hasSize(1);
+    WebhookList third = list(10, UUID.fromString(byId(stored).get(19)));
+    assertThat(third.getWebhooks()).isEmpty();
+    assertThat(third.getWebhooksLinks()).isEmpty();
+  }
+
+  @Test
+  void theMarkerReturnsOnlyIdsStrictlyAfterIt() {
+    List<String> all = byId(stored);
+
+    assertThat(ids(list(null, UUID.fromString(all.get(4))).getWebhooks()))
+        .containsExactlyElementsOf(all.subList(5, all.size()));
+  }
+
+  @Test
+  void anUnknownMarkerIsFine() {
+    UUID unknown = UUID.randomUUID();
+    List<String> after =
+        byId(stored).stream().filter(id -> id.compareTo(unknown.toString()) > 0).toList();
+
+    assertThat(ids(list(null, unknown).getWebhooks())).containsExactlyElementsOf(after);
+    assertThat(ids(list(null, new UUID(0, 0)).getWebhooks()))
+        .containsExactlyElementsOf(byId(stored));
+    assertThat(list(null, UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff")).getWebhooks())
+        .isEmpty();
+  }
+
+  @Test
+  void aLimitBelowOneIsTakenAsOne() {
+    for (int limit : List.of(0, -1, Integer.MIN_VALUE)) {
+      WebhookList page = list(limit, null);
+
+      assertThat(ids(page.getWebhooks())).containsExactly(byId(stored).get(0));
+      var next = UriComponentsBuilder.fromUri(page.getWebhooksLinks().get(0).getHref()).build();
+      assertThat(next.getQueryParams().getFirst("limit")).isEqualTo("1");
+    }
+  }
+
+  @Test
+  void aLimitAboveAHundredIsTakenAsAHundred() {
+    for (Integer limit : List.of(101, 1000, Integer.MAX_VALUE)) {
+      WebhookList page = list(limit, null);
+
+      assertThat(ids(page.getWebhooks())).containsExactlyElementsOf(byId(stored));
+      assertThat(page.getWebhooksLinks()).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutALimitAPageHoldsUpToAHundred() {
+    // The policy holds fewer than 100 (its quota is 25), so the default page is not full.
+    assertThat(list(null, null).getWebhooks()).hasSize(STORED);
+    assertThat(list(null, null).getWebhooksLinks()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "limit=abc",
+        "limit=1.5",
+        "limit=",
+        "marker=",
+        "limit=5&marker=",
+        "limit=99999999999",
+        "marker=not-a-uuid",
+        "sort=name",
+        "page=2",
+        "limit=5&offset=5",
+        "LIMIT=5"
+      })
+  void aBadOrUnknownQueryArgumentIsInvalidQueryArgument(String query) {
+    Answer answer =
+        send(
+            RawHttp.request("GET", collection(tenant) + "?" + query)
+                .authToken(tenant.adminToken()));
+
+    assertError(answer, 400, "InvalidQueryArgument");
+  }
+
+  @Test
+  void getsOneWebhook() {
+    Webhook expected = stored.get(3);
+
+    Webhook got = get(tenant.groupId(), tenant.policyId(), expected.getId().toString());
+
+    assertThat(got).isEqualTo(expected);
+  }
+
+  @Test
+  void anUnknownWebhookIsNoSuchWebhook() {
+    for (String webhookId : List.of(UUID.randomUUID().toString(), "not-a-uuid", "1")) {
+      refused(
+          404,
+          ErrorType.NO_SUCH_WEBHOOK_ERROR,
+          () -> get(tenant.groupId(), tenant.policyId(), webhookId));
+    }
+  }
+
+  @Test
+  void aWebhookOfAnotherPolicyIsNoSuchWebhook() {
+    String webhookId = stored.get(0).getId().toString();
+
+    refused(
+        404,
+        ErrorType.NO_SUCH_WEBHOOK_ERROR,
+        () -> get(tenant.groupId(), tenant.otherPolicyId(), webhookId));
+  }
+
+  @Test
+  void notFoundIsReportedForTheGroupFirstThenThePolicyThenTheWebhook() {
+    String unknown = UUID.randomUUID().toString();
+    String webhook = stored.get(0).getId().toString();
+
+    for (String group : List.of(unknown, "not-a-uuid")) {
+      for (String policy : List.of(tenant.policyId(), unknown, "not-a-uuid")) {
+        refused(404, ErrorType.NO_SUCH_SCALING_GROUP_ERROR, () -> get(group, policy, webhook));
+        refused(404, ErrorType.NO_SUCH_SCALING_GROUP_ERROR, () -> get(group, policy, unknown));
+        refused(
+            404,
+            ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
+            () -> admin(tenant).listWebhooks(tenant.id(), group, policy, null, null));
+      }
+    }
+    for (String policy : List.of(unknown, "not-a-uuid")) {
+      refused(404, ErrorType.NO_SUCH_POLICY_ERROR, () -> get(tenant.groupId(), policy, webhook));
+      refused(404, ErrorType.NO_SUCH_POLICY_ERROR, () -> get(tenant.groupId(), policy, "x"));
+      refused(
+          404,
+          ErrorType.NO_SUCH_POLICY_ERROR,
+          () -> admin(tenant).listWebhooks(tenant.id(), tenant.groupId(), policy, null, null));
+    }
+  }
+
+  @Test
+  void aBodyOverOneMebibyteOnAGetIsValidationError() {
+    String path = collection(tenant) + "/" + stored.get(0).getId();
+
+    Answer answer =
+        send(
+            RawHttp.request("GET", path)
+                .authToken(tenant.adminToken())
+                .json("\"" + "x".repeat(AutoscaleContract.OVERSIZED) + "\""));
+
+    assertError(answer, 400, "ValidationError");
+  }
+
+  @Test
+  void allWebhooksFetchesPagesLazilyAcrossSeveralPages() {
+    var counter = new CountingInterceptor();
+    var autoscale =
+        HookwireAutoscale.connect(
+            ContractServer.get().baseUrl(),
+            tenant.adminToken(),
+            Fixtures.options().withInterceptor(counter));
+
+    var iterator =
+        autoscale.allWebhooks(tenant.id(), tenant.groupId(), tenant.policyId(), 8).iterator();
+    assertThat(counter.requests).isZero();
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      seen.add(iterator.next().getId().toString());
+    }
+    assertThat(counter.requests).isEqualTo(1);
+    seen.add(iterator.next().getId().toString());
+    assertThat(counter.requests).isEqualTo(2);
+    iterator.forEachRemaining(webhook -> seen.add(webhook.getId().toString()));
+
+    assertThat(seen).containsExactlyElementsOf(byId(stored));
+    assertThat(counter.requests).isEqualTo(3); // 8 + 8 + 4: the last page has no next link
+    assertThat(
+            autoscale
+                .streamWebhooks(tenant.id(), tenant.groupId(), tenant.policyId(), 3)
+                .map(webhook -> webhook.getId().toString()))
+        .containsExactlyElementsOf(byId(stored));
+  }
+
+  private static WebhookList list(Integer limit, UUID marker) {
+    return admin(tenant)
+        .listWebhooks(tenant.id(), tenant.groupId(), tenant.policyId(), limit, marker);
+  }
+
+  private static Webhook get(String groupId, String policyId, String webhookId) {
+    return admin(tenant).getWebhook(tenant.id(), groupId, policyId, webhookId).getWebhook();
+  }
+
+  /** Counts the requests a client sends. */
+  private static final class CountingInterceptor implements ClientHttpRequestInterceptor {
+    private volatile int requests;
+
+    @Override
+    public ClientHttpResponse intercept(
+        HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+      requests++;
+      return execution.execute(request, body);
+    }
+  }
+}
