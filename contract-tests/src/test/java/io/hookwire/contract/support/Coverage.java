@@ -1,5 +1,7 @@
 package io.hookwire.contract.support;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +12,13 @@ import java.util.stream.Collectors;
 public final class Coverage {
 
   /** 500 is documented on every operation for completeness; no request may cause it. */
-  private static final int UNREACHABLE_BY_DESIGN = 500;
+  private static final int INTERNAL_ERROR = 500;
+
+  /** Other documented pairs no request can cause, with the reason. */
+  private static final Map<String, String> UNREACHABLE =
+      Map.of(
+          "replaceWebhook 422",
+          "the seed documents the quota error on update, but a replace never adds a webhook");
 
   private static final Set<String> EXERCISED = ConcurrentHashMap.newKeySet();
 
@@ -41,7 +49,7 @@ public final class Coverage {
     StringBuilder table = new StringBuilder();
     int documented = 0;
     int seen = 0;
-    Map<SpecOperation, List<Integer>> gaps = new java.util.LinkedHashMap<>();
+    Map<SpecOperation, List<Integer>> gaps = new LinkedHashMap<>();
     for (SpecOperation op : operations) {
       table.append(String.format("%-10s %-7s %-24s", op.api(), op.method(), op.operationId()));
       for (int status : op.statuses()) {
@@ -50,21 +58,26 @@ public final class Coverage {
         documented++;
         if (hit) {
           seen++;
-        } else if (status != UNREACHABLE_BY_DESIGN) {
-          gaps.computeIfAbsent(op, unused -> new java.util.ArrayList<>()).add(status);
+        } else if (status != INTERNAL_ERROR
+            && !UNREACHABLE.containsKey(op.operationId() + " " + status)) {
+          gaps.computeIfAbsent(op, unused -> new ArrayList<>()).add(status);
         }
       }
       table.append('\n');
     }
     String header =
         String.format(
-            "Contract coverage: %d of %d documented operation x status pairs exercised"
-                + " (500 is documented everywhere and caused by no request)%n",
-            seen, documented);
+            "Contract coverage: %d of %d documented operation x status pairs exercised%n"
+                + "Unreachable: 500 (documented everywhere, caused by no request)%s%n",
+            seen,
+            documented,
+            UNREACHABLE.entrySet().stream()
+                .map(pair -> "; " + pair.getKey() + " (" + pair.getValue() + ")")
+                .collect(Collectors.joining()));
     String missing =
         gaps.isEmpty()
             ? "Every reachable pair was exercised.\n"
-            : "Not exercised (besides 500):\n"
+            : "Not exercised (besides the unreachable):\n"
                 + gaps.entrySet().stream()
                     .map(gap -> "  " + gap.getKey().operationId() + " " + gap.getValue())
                     .collect(Collectors.joining("\n"))
