@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Path and query values typed {@code format: uuid} (in every API) are read only in the canonical 8-4-4-4-12 form.
- * {@link UUID#fromString} also takes shorter groups ({@code 1-2-3-4-5}, or a group one digit short)
- * and pads them, so that a value which is not a UUID would name one; it is 400 instead.
+ * Path and query values typed {@code format: uuid} (in every API) are read only in the canonical
+ * 8-4-4-4-12 form. {@link UUID#fromString} also takes shorter groups ({@code 1-2-3-4-5}, or a group
+ * one digit short) and pads them, so that a value which is not a UUID would name one; it is 400
+ * instead.
  */
 @ControllerAdvice
 class StrictUuids {
