@@ -206,6 +206,17 @@ class UsersContractTest {
                 users,
                 "{\"name\":\" \",\"role\":\"admin\",\"environment_ids\":[\"production\"]}"));
     assertThat(pointers(invalid)).contains("/name", "/environment_ids/0");
+
+    // The spec's invalidUser example: the schema's violation and the account's rule together.
+    String foreign = Provision.environment(Provision.account());
+    JsonNode both =
+        expect(
+            422,
+            Provision.raw(
+                "POST",
+                users,
+                "{\"name\":\" \",\"role\":\"admin\",\"environment_ids\":[\"" + foreign + "\"]}"));
+    assertThat(pointers(both)).containsExactlyInAnyOrder("/name", "/environment_ids/0");
   }
 
   @Test

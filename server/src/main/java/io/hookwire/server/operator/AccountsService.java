@@ -7,9 +7,12 @@ import io.hookwire.server.platform.errors.NotFoundException;
 import io.hookwire.server.platform.errors.Violation;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -164,28 +167,56 @@ public class AccountsService {
     if (!store.lockAccount(accountId)) {
       throw accountNotFound(accountId);
     }
-    Set<String> visible = null;
-    if (environmentIds != null) {
-      visible = new LinkedHashSet<>();
-      Set<String> ofAccount = store.lockEnvironmentIds(accountId);
-      for (int index = 0; index < environmentIds.size(); index++) {
-        String environmentId = environmentIds.get(index);
-        String pointer = "/environment_ids/" + index;
-        if (!ofAccount.contains(environmentId)) {
-          violations.add(
-              Violation.atPointer(
-                  pointer,
-                  "Environment '" + environmentId + "' is not in account '" + accountId + "'"));
-        } else if (!visible.add(environmentId)) {
-          violations.add(
-              Violation.atPointer(pointer, "Environment '" + environmentId + "' is listed twice"));
-        }
-      }
-    }
+    violations.addAll(
+        environmentViolations(accountId, store.lockEnvironmentIds(accountId), environmentIds));
+    Set<String> visible = environmentIds == null ? null : new LinkedHashSet<>(environmentIds);
     Rules.refuse(violations);
     store.insertUser(new UserRecord(id, accountId, name, role, visible, StoreTimes.now(clock)));
     // Read back: the environments come in the order every later read shows them.
     return store.findUser(accountId, id).orElseThrow();
+  }
+
+  /**
+   * What is wrong with a new user's list of environments, if anything: each must be an environment
+   * of the account, listed once.
+   *
+   * @param accountId the user's account
+   * @param ofAccount the ids of the account's environments
+   * @param environmentIds the list, or null for all environments
+   * @return a violation for each invalid entry, with its pointer
+   */
+  static List<Violation> environmentViolations(
+      String accountId, Set<String> ofAccount, List<String> environmentIds) {
+    List<Violation> violations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int index = 0; environmentIds != null && index < environmentIds.size(); index++) {
+      String environmentId = environmentIds.get(index);
+      String pointer = "/environment_ids/" + index;
+      if (!ofAccount.contains(environmentId)) {
+        violations.add(
+            Violation.atPointer(
+                pointer,
+                "Environment '" + environmentId + "' is not in account '" + accountId + "'"));
+      } else if (!seen.add(environmentId)) {
+        violations.add(
+            Violation.atPointer(pointer, "Environment '" + environmentId + "' is listed twice"));
+      }
+    }
+    return violations;
+  }
+
+  /**
+   * @param accountId an account
+   * @return the ids of its environments, or empty when there is no such account
+   */
+  public Optional<Set<String>> environmentIds(String accountId) {
+    return store
+        .findAccount(accountId)
+        .map(
+            account ->
+                store.listEnvironments(accountId).stream()
+                    .map(EnvironmentRecord::id)
+                    .collect(Collectors.toSet()));
   }
 
   /** Deletes the user with its tokens. */

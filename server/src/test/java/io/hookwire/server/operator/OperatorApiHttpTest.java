@@ -320,6 +320,27 @@ class OperatorApiHttpTest {
   }
 
   @Test
+  void anEnvironmentOfAnotherAccountIsReportedWithTheSchemasViolations() {
+    String account = account();
+    String foreign = environment(account());
+
+    JsonNode problem =
+        problem(
+            post(
+                ACCOUNTS + "/" + account + "/users",
+                "{\"name\":\" \",\"role\":\"reader\",\"environment_ids\":[\""
+                    + foreign
+                    + "\",\"env-\"]}"),
+            422);
+
+    assertThat(pointers(problem))
+        .containsExactlyInAnyOrder("/name", "/environment_ids/0", "/environment_ids/1");
+    assertThat(problem.toString())
+        .contains("Environment '" + foreign + "' is not in account '" + account + "'");
+    assertThat(ids(ok(get(ACCOUNTS + "/" + account + "/users")))).isEmpty();
+  }
+
+  @Test
   void anEnvironmentIdOfTheWrongFormIs422() {
     String account = account();
     String own = environment(account);

@@ -277,7 +277,8 @@ public final class Failures {
     Class<?> root = target == null ? Object.class : target.getClass();
     List<Violation> violations = new ArrayList<>();
     for (FieldError error : e.getBindingResult().getFieldErrors()) {
-      violations.add(bodyViolation(root, "", error));
+      violations.add(
+          error instanceof RuleViolation rule ? rule.violation() : bodyViolation(root, "", error));
     }
     return violations;
   }
