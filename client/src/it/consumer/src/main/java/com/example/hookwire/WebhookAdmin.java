@@ -6,9 +6,12 @@ import io.hookwire.client.HookwireAutoscale;
 import io.hookwire.client.HookwireEndpoints;
 import io.hookwire.client.HookwireEndpoints.EndpointQuery;
 import io.hookwire.client.autoscale.model.ErrorType;
+import io.hookwire.client.endpoints.model.AccountIdentifier;
+import io.hookwire.client.endpoints.model.AccountRelationship;
 import io.hookwire.client.endpoints.model.EndpointCreate;
 import io.hookwire.client.endpoints.model.EndpointCreateAttributes;
 import io.hookwire.client.endpoints.model.EndpointCreateDocument;
+import io.hookwire.client.endpoints.model.EndpointCreateRelationships;
 import io.hookwire.client.endpoints.model.EndpointType;
 import java.net.URI;
 import java.util.List;
@@ -34,17 +37,22 @@ public final class WebhookAdmin {
   }
 
   /**
-   * Registers an endpoint.
+   * Registers an endpoint in an account.
    *
    * @return its id, or empty, after printing the API's errors, if the API refused it
    */
-  public Optional<String> register(String name, String url) {
+  public Optional<String> register(String accountId, String name, String url) {
+    AccountIdentifier account =
+        new AccountIdentifier().type(AccountIdentifier.TypeEnum.ACCOUNTS).id(accountId);
     EndpointCreateDocument request =
         new EndpointCreateDocument()
             .data(
                 new EndpointCreate()
                     .type(EndpointType.ENDPOINTS)
-                    .attributes(new EndpointCreateAttributes().name(name).url(url)));
+                    .attributes(new EndpointCreateAttributes().name(name).url(url))
+                    .relationships(
+                        new EndpointCreateRelationships()
+                            .account(new AccountRelationship().data(account))));
     try {
       return Optional.of(hookwire.endpoints().createEndpoint(request, null).getData().getId());
     } catch (EndpointsApiException e) {
@@ -93,7 +101,7 @@ public final class WebhookAdmin {
         new WebhookAdmin(baseUrl, "demo-admin-token", "demo-autoscale-admin-token");
 
     admin
-        .register("Orders", "https://hooks.example.com/orders")
+        .register("acc-t2fcrq6h1v3nf0g", "Orders", "https://hooks.example.com/orders")
         .ifPresent(id -> System.out.println("registered " + id));
     admin.endpointNames().forEach(name -> System.out.println("endpoint " + name));
     System.out.println(

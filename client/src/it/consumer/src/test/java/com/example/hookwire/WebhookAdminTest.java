@@ -146,7 +146,8 @@ class WebhookAdminTest {
   @Test
   void registersAnEndpoint() {
     assertEquals(
-        Optional.of("ep-1"), admin().register("Orders", "https://hooks.example.com/orders"));
+        Optional.of("ep-1"),
+        admin().register("acc-1", "Orders", "https://hooks.example.com/orders"));
 
     Received request = received.get(0);
     assertEquals("Bearer endpoints-token", request.authorization());
@@ -157,11 +158,14 @@ class WebhookAdminTest {
                 "{\"data\":{\"type\":\"endpoints\",\"attributes\":"
                     + "{\"name\":\"Orders\",\"url\":\"https://hooks.example.com/orders\""),
         request.body());
+    assertTrue(request.body().contains("\"relationships\":{\"account\":{\"data\":{"));
+    assertTrue(request.body().contains("\"id\":\"acc-1\""), request.body());
   }
 
   @Test
   void refusedRegistrationIsEmpty() {
-    assertEquals(Optional.empty(), admin().register("Orders", "http://hooks.example.com/orders"));
+    assertEquals(
+        Optional.empty(), admin().register("acc-1", "Orders", "http://hooks.example.com/orders"));
   }
 
   @Test
