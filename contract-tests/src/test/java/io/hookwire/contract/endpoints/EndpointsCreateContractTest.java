@@ -24,6 +24,8 @@ import io.hookwire.contract.support.RawHttp.Answer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.ResponseEntity;
 
 /** {@code POST /api/iacp/v3/endpoints}: what is created, and every way a create is refused. */
@@ -270,7 +272,6 @@ class EndpointsCreateContractTest {
 
   @Test
   void urlWithoutHostIsReportedTogetherWithOtherInvalidAttributes() {
-    // "http://:80/" has the URL pattern's shape but no host: a check beyond the schema's.
     List<JsonApiError> errors =
         errors(
             422,
@@ -283,6 +284,46 @@ class EndpointsCreateContractTest {
     assertThat(pointers(errors))
         .containsExactlyInAnyOrder(
             "/data/attributes/name", "/data/attributes/url", "/data/attributes/timeout");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://hooks.example.com",
+        "HTTPS://user:secret@hooks.example.com:8443/a/b?c=d#e",
+        "http://10.0.0.1/hook",
+        "http://[::1]:8080/hook",
+        "https://xn--bcher-kva.example./hook"
+      })
+  void urlsWithAHostAreAccepted(String url) {
+    Endpoint created =
+        EndpointDocuments.createInAccount(account.adminToken(), account.id(), "hook", url);
+
+    assertThat(created.getAttributes().getUrl()).isEqualTo(url);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ftp://hooks.example.com/",
+        "http://",
+        "http:///path",
+        "http://hooks_example.com/",
+        "http://-hooks.example.com/",
+        "http://hooks.example.com:80a/",
+        "http://hooks example.com/",
+        "hooks.example.com/hook"
+      })
+  void urlsWithoutAValidHostAre422AtTheUrl(String url) {
+    List<JsonApiError> errors =
+        errors(
+            422,
+            () ->
+                as(account.adminToken())
+                    .endpoints()
+                    .createEndpoint(inAccount(account.id(), attributes("hook", url)), null));
+
+    assertThat(pointers(errors)).containsOnly("/data/attributes/url");
   }
 
   @Test

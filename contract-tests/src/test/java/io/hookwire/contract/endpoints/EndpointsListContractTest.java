@@ -320,6 +320,14 @@ class EndpointsListContractTest {
   }
 
   @Test
+  void aFieldSortedByAgainAddsNothing() {
+    createNamed("b", "c", "a");
+
+    assertThat(names(list(null, null, null, List.of("name", "-name", "name"))))
+        .containsExactly("a", "b", "c");
+  }
+
+  @Test
   void sortByUrlAscendingAndDescending() {
     createInAccount(account.adminToken(), account.id(), "x", "https://b.example/");
     createInAccount(account.adminToken(), account.id(), "y", "https://c.example/");
@@ -350,7 +358,7 @@ class EndpointsListContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"created", "-id", "name,secret-key", "timeout"})
+  @ValueSource(strings = {"created", "-id", "name,secret-key", "timeout", "", "name,"})
   void sortByAnyOtherFieldIs400(String sort) {
     Answer answer =
         RawHttp.request("GET", COLLECTION + "?sort=" + sort).bearer(account.adminToken()).send();

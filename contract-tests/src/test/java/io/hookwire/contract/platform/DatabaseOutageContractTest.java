@@ -57,6 +57,7 @@ class DatabaseOutageContractTest {
             "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=",
+            "--hookwire.demo.enabled=false",
             // Waiting for a connection is what makes the answer 503: keep each wait short.
             "--spring.datasource.hikari.connection-timeout=250");
     baseUrl =

@@ -105,7 +105,17 @@ final class LiveResources {
    * @return a request to it with the credentials of a caller allowed to use it
    */
   RawHttp authorised(SpecOperation operation, String method) {
-    RawHttp request = RawHttp.request(method, path(operation));
+    return authorised(operation, method, path(operation));
+  }
+
+  /**
+   * @param operation an operation
+   * @param method the method to send
+   * @param path the path to send it to, e.g. the operation's with something changed
+   * @return a request with the credentials of a caller allowed to use the operation
+   */
+  RawHttp authorised(SpecOperation operation, String method, String path) {
+    RawHttp request = RawHttp.request(method, path);
     return switch (operation.api()) {
       case ENDPOINTS -> request.bearer(account.adminToken());
       case AUTOSCALE ->

@@ -20,8 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TransportContractTest {
 
-  private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+  private static final List<String> METHODS =
+      List.of("GET", "POST", "PUT", "PATCH", "DELETE", "TRACE");
   private static final int LIMIT = 1024 * 1024;
+
+  /** GETs whose last path parameter is a plain string id, unknown ids being 404. */
+  private static final List<String> ENCODED_ID_OPERATIONS =
+      List.of("getEndpoint", "getWebhook", "getAccount", "getTenant");
 
   private static LiveResources live;
 
@@ -45,6 +50,16 @@ class TransportContractTest {
   /** The Auto Scale API's 413 is its rate limit; its oversized bodies are 400 (API notes). */
   static Stream<SpecOperation> limitingBodies() {
     return reading().filter(op -> op.documents(413) && op.api() != Api.AUTOSCALE);
+  }
+
+  static Stream<SpecOperation> gets() {
+    return Specs.operations().stream().filter(op -> op.method().equals("GET"));
+  }
+
+  static Stream<Arguments> encodedSeparators() {
+    return Specs.operations().stream()
+        .filter(op -> ENCODED_ID_OPERATIONS.contains(op.operationId()))
+        .flatMap(op -> Stream.of(Arguments.of(op, "%2F"), Arguments.of(op, "%5C")));
   }
 
   static Stream<Arguments> undeclaredMethods() {
@@ -87,6 +102,37 @@ class TransportContractTest {
     var answer = live.authorised(path, method).send();
 
     assertThat(answer.status()).isEqualTo(405);
+    assertThat(answer.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).isNotBlank());
+  }
+
+  @ParameterizedTest
+  @MethodSource("reading")
+  void refusesAMultipartBody(SpecOperation operation) {
+    var answer =
+        live.authorised(operation, operation.method())
+            .body("multipart/form-data", operation.requestExample().orElseThrow())
+            .send();
+
+    assertThat(answer.status()).isEqualTo(415);
+  }
+
+  /** A GET has no body to read: what its Content-Type says does not matter. */
+  @ParameterizedTest
+  @MethodSource("gets")
+  void ignoresTheContentTypeOfARequestWithoutBody(SpecOperation operation) {
+    var answer =
+        live.authorised(operation, "GET").header("Content-Type", "multipart/form-data").send();
+
+    assertThat(answer.status()).isEqualTo(200);
+  }
+
+  /** An encoded slash or backslash stays part of the id, which then names nothing. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("encodedSeparators")
+  void readsAnEncodedSeparatorAsPartOfAnId(SpecOperation operation, String separator) {
+    var answer = live.authorised(operation, "GET", live.path(operation) + separator + "x").send();
+
+    assertThat(answer.status()).isEqualTo(404);
   }
 
   @ParameterizedTest

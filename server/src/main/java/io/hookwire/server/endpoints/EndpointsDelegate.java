@@ -31,12 +31,14 @@ import io.hookwire.server.endpoints.model.Pagination;
 import io.hookwire.server.endpoints.model.ResourceLinks;
 import io.hookwire.server.platform.PublicUrls;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The Endpoints API's operations: JSON:API documents to service calls and back. */
@@ -65,7 +67,8 @@ public class EndpointsDelegate implements EndpointsApiDelegate {
       Integer pageSize) {
     EndpointsCaller caller = caller();
     ListRequest request =
-        new ListRequest(filterAccount, filterEnvironment, query, sort, pageNumber, pageSize);
+        new ListRequest(
+            filterAccount, filterEnvironment, query, sortFields(sort), pageNumber, pageSize);
     Page page = endpoints.list(caller, request);
     EndpointListDocument document =
         new EndpointListDocument()
@@ -229,6 +232,20 @@ public class EndpointsDelegate implements EndpointsApiDelegate {
       response.header("Preference-Applied", PREVIEW);
     }
     return response;
+  }
+
+  /**
+   * The sort fields as sent: Spring reads {@code sort=} as no sort at all, but it names an empty
+   * field, which the service refuses like any field it cannot sort by.
+   */
+  private static List<String> sortFields(List<String> bound) {
+    String[] sent =
+        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+            .getRequest()
+            .getParameterValues("sort");
+    return sent == null
+        ? bound
+        : Arrays.stream(sent).flatMap(value -> Arrays.stream(value.split(",", -1))).toList();
   }
 
   /** The caller the authentication filter found for this request. */

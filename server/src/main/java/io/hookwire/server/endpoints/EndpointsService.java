@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,17 @@ public class EndpointsService {
   static final int DEFAULT_MAX_ATTEMPTS = 3;
   static final int DEFAULT_TIMEOUT = 15;
   private static final Set<String> SORT_FIELDS = Set.of("name", "url");
+
+  /**
+   * The spec's {@code EndpointUrl} pattern, which the HTTP API enforces before this service: for
+   * every other caller (the demo data set).
+   */
+  private static final Pattern URL =
+      Pattern.compile(
+          "^[hH][tT][tT][pP][sS]?://([^/?#@\\s]*@)?"
+              + "([0-9A-Za-z]([0-9A-Za-z-]*[0-9A-Za-z])?(\\.[0-9A-Za-z]([0-9A-Za-z-]*[0-9A-Za-z])?)*\\.?"
+              + "|\\[[0-9A-Fa-f:.]+])(:[0-9]{0,5})?([/?#][^\\s]*)?$");
+
   private static final String ACCOUNT = "/data/relationships/account";
   private static final String ENVIRONMENT = "/data/relationships/environment";
 
@@ -256,7 +268,7 @@ public class EndpointsService {
     for (String item : sort == null ? List.<String>of() : sort) {
       String field = item.trim();
       if (field.isEmpty()) {
-        continue;
+        throw new InvalidParameterException("sort", "sort names an empty field.");
       }
       boolean descending = field.startsWith("-");
       String name = descending ? field.substring(1) : field;
@@ -264,17 +276,17 @@ public class EndpointsService {
         throw new InvalidParameterException(
             "sort", "Endpoints cannot be sorted by '" + name + "'; sort by name or url.");
       }
-      if (!seen.add(name)) {
-        throw new InvalidParameterException("sort", "'" + name + "' is in sort twice.");
+      // A field named again adds nothing: the first mention orders.
+      if (seen.add(name)) {
+        keys.add(new EndpointQuery.SortKey(name, descending));
       }
-      keys.add(new EndpointQuery.SortKey(name, descending));
     }
     return keys;
   }
 
-  /** An absolute http or https URL with a host; the spec's pattern cannot check all of that. */
+  /** An absolute http or https URL with a host: the spec's {@code EndpointUrl}. */
   private static void checkUrl(List<Violation> violations, String url) {
-    if (!HttpUrl.Validator.valid(url)) {
+    if (!URL.matcher(url).matches()) {
       violations.add(
           Violation.atPointer(
               "/data/attributes/url", "url must be an absolute http or https URL with a host."));

@@ -4,9 +4,16 @@ import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.Violation;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The checks both operator services make on values the spec constrains. */
 final class Rules {
+
+  /**
+   * The specs' "contains a non-whitespace character", read as Bean Validation reads it (Java's
+   * {@code \s}), so that a name the schema accepts is never refused here as blank.
+   */
+  private static final Pattern NOT_BLANK = Pattern.compile("[\\s\\S]*\\S[\\s\\S]*");
 
   private Rules() {}
 
@@ -14,7 +21,7 @@ final class Rules {
   static void checkName(List<Violation> violations, String pointer, String name, int max) {
     if (name == null) {
       violations.add(Violation.atPointer(pointer, "'" + pointer + "' is required."));
-    } else if (name.isBlank()) {
+    } else if (!NOT_BLANK.matcher(name).matches()) {
       violations.add(Violation.atPointer(pointer, "'" + pointer + "' must not be blank."));
     } else if (name.length() > max) {
       violations.add(

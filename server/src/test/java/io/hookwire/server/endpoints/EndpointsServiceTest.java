@@ -246,11 +246,27 @@ class EndpointsServiceTest {
   }
 
   @Test
-  void listSortsOnlyByNameAndUrlEachOnce() {
+  void listSortsOnlyByNameAndUrlAndNeverByAnEmptyField() {
     assertThatThrownBy(() -> service.list(ADMIN, page(List.of("created"), 1, 20)))
         .isInstanceOf(InvalidParameterException.class);
-    assertThatThrownBy(() -> service.list(ADMIN, page(List.of("name", "-name"), 1, 20)))
+    assertThatThrownBy(() -> service.list(ADMIN, page(List.of("name", ""), 1, 20)))
         .isInstanceOf(InvalidParameterException.class);
+  }
+
+  @Test
+  void aFieldSortedByAgainAddsNothing() {
+    for (String name : List.of("b", "a", "c")) {
+      service.create(
+          ADMIN,
+          new NewEndpoint(
+              null, name, "https://hooks.example.com/1", null, null, null, "acc-a", null));
+    }
+
+    assertThat(service.list(ADMIN, page(List.of("name", "-name", "name"), 1, 20)).items())
+        .extracting(EndpointRecord::name)
+        .containsExactly("a", "b", "c");
+    assertThat(service.list(ADMIN, page(List.of("name", "-name", "name"), 1, 20)).items())
+        .isEqualTo(service.list(ADMIN, page(List.of("name"), 1, 20)).items());
   }
 
   @Test
