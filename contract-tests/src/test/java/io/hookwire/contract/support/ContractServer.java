@@ -58,7 +58,8 @@ public final class ContractServer {
       return new ContractServer(URI.create(given.replaceAll("/+$", "")), token, false);
     }
     String token = "contract-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    ConfigurableApplicationContext server = startEmbedded(freshDataDirectory(), token);
+    ConfigurableApplicationContext server =
+        startEmbedded(freshDataDirectory("run-"), token, "--hookwire.demo.enabled=false");
     String port = server.getEnvironment().getProperty("local.server.port");
     return new ContractServer(URI.create("http://localhost:" + port), token, true);
   }
@@ -74,20 +75,23 @@ public final class ContractServer {
    */
   public static ConfigurableApplicationContext startEmbedded(
       Path dataDirectory, String operatorToken, String... more) {
-    String[] arguments = new String[5 + more.length];
+    String[] arguments = new String[4 + more.length];
     arguments[0] = "--server.port=0";
     arguments[1] = "--management.server.port=0";
     arguments[2] = "--hookwire.data-dir=" + dataDirectory;
     arguments[3] = "--hookwire.operator-token=" + operatorToken;
-    arguments[4] = "--hookwire.demo.enabled=false";
-    System.arraycopy(more, 0, arguments, 5, more.length);
+    System.arraycopy(more, 0, arguments, 4, more.length);
     return new SpringApplicationBuilder(HookwireApplication.class).run(arguments);
   }
 
-  private static Path freshDataDirectory() {
+  /**
+   * @param prefix what the directory's name starts with
+   * @return a new, empty directory for a server's database, under {@code target/}
+   */
+  public static Path freshDataDirectory(String prefix) {
     try {
       Path parent = Files.createDirectories(Path.of("target", "contract-data"));
-      return Files.createTempDirectory(parent, "run-").toAbsolutePath();
+      return Files.createTempDirectory(parent, prefix).toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
