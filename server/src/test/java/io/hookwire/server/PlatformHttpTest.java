@@ -166,12 +166,24 @@ class PlatformHttpTest {
     assertThat(autoscale).startsWith("HTTP/1.1 400").contains("\"type\":\"InvalidQueryArgument\"");
   }
 
+  @Test
+  void aHeaderTomcatRefusesIsA400InTheApisFormatNotA500() throws IOException {
+    String operator = raw("GET /operator/v1/accounts HTTP/1.1", "X-Probe: a\u0000b");
+
+    assertThat(operator)
+        .startsWith("HTTP/1.1 400")
+        .contains("application/problem+json")
+        .contains("\"status\":400");
+  }
+
   /** A request Java's HTTP client would refuse to send, written to the socket as it is. */
-  private String raw(String requestLine) throws IOException {
+  private String raw(String requestLine, String... headers) throws IOException {
     try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-      socket
-          .getOutputStream()
-          .write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes());
+      String head = requestLine + "\r\nHost: localhost\r\nConnection: close\r\n";
+      for (String header : headers) {
+        head += header + "\r\n";
+      }
+      socket.getOutputStream().write((head + "\r\n").getBytes());
       return new String(socket.getInputStream().readAllBytes());
     }
   }

@@ -212,7 +212,9 @@ class EndpointsListContractTest {
         "page[number]=x",
         "page[size]=0",
         "page[size]=101",
-        "page[size]=ten"
+        "page[size]=ten",
+        "page[number]=",
+        "page[size]="
       })
   void pageNumberOrSizeOutOfBoundsIs400(String parameter) {
     Answer answer =

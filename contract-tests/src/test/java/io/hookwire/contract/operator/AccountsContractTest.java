@@ -53,6 +53,13 @@ class AccountsContractTest {
     assertThat(accounts().createAccount(new AccountCreate().name(name)).getName()).isEqualTo(name);
   }
 
+  /** Not blank as the spec's pattern reads whitespace, though Java's isBlank would say so. */
+  @Test
+  void aNameOfAControlCharacterIsNotBlank() {
+    assertThat(accounts().createAccount(new AccountCreate().name("\u001d")).getName())
+        .isEqualTo("\u001d");
+  }
+
   @ParameterizedTest(name = "name \"{0}\"")
   @ValueSource(strings = {"", " ", "\t\n"})
   void anEmptyOrBlankNameIs422AtItsPointer(String name) {

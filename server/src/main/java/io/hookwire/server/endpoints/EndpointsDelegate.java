@@ -30,6 +30,8 @@ import io.hookwire.server.endpoints.model.PageLinks;
 import io.hookwire.server.endpoints.model.Pagination;
 import io.hookwire.server.endpoints.model.ResourceLinks;
 import io.hookwire.server.platform.PublicUrls;
+import io.hookwire.server.platform.errors.InvalidParameterException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +46,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** The Endpoints API's operations: JSON:API documents to service calls and back. */
 @Component
 public class EndpointsDelegate implements EndpointsApiDelegate {
+
+  private static final String PAGE_NUMBER = "page[number]";
+  private static final String PAGE_SIZE = "page[size]";
 
   static final String COLLECTION = "/api/iacp/v3/endpoints";
   private static final String PREVIEW = "profile=preview";
@@ -66,6 +71,7 @@ public class EndpointsDelegate implements EndpointsApiDelegate {
       Integer pageNumber,
       Integer pageSize) {
     EndpointsCaller caller = caller();
+    refuseEmpty(PAGE_NUMBER, PAGE_SIZE);
     ListRequest request =
         new ListRequest(
             filterAccount, filterEnvironment, query, sortFields(sort), pageNumber, pageSize);
@@ -211,7 +217,7 @@ public class EndpointsDelegate implements EndpointsApiDelegate {
     if (request.sort() != null && !request.sort().isEmpty()) {
       url.queryParam("sort", String.join(",", request.sort()));
     }
-    url.queryParam("page[number]", number).queryParam("page[size]", request.pageSize());
+    url.queryParam(PAGE_NUMBER, number).queryParam(PAGE_SIZE, request.pageSize());
     return url.encode().build().toUri();
   }
 
@@ -234,15 +240,28 @@ public class EndpointsDelegate implements EndpointsApiDelegate {
     return response;
   }
 
+  /** Spring reads {@code page[size]=} as absent, but an empty value is not a number. */
+  private static void refuseEmpty(String... names) {
+    HttpServletRequest request = currentRequest();
+    for (String name : names) {
+      String[] sent = request.getParameterValues(name);
+      if (sent != null && Arrays.stream(sent).anyMatch(String::isBlank)) {
+        throw new InvalidParameterException(name, "'" + name + "' must be a number.");
+      }
+    }
+  }
+
+  private static HttpServletRequest currentRequest() {
+    return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+        .getRequest();
+  }
+
   /**
    * The sort fields as sent: Spring reads {@code sort=} as no sort at all, but it names an empty
    * field, which the service refuses like any field it cannot sort by.
    */
   private static List<String> sortFields(List<String> bound) {
-    String[] sent =
-        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-            .getRequest()
-            .getParameterValues("sort");
+    String[] sent = currentRequest().getParameterValues("sort");
     return sent == null
         ? bound
         : Arrays.stream(sent).flatMap(value -> Arrays.stream(value.split(",", -1))).toList();

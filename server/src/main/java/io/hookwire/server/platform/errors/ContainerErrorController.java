@@ -41,7 +41,8 @@ public class ContainerErrorController implements ErrorController {
       return new NoResourceFoundException(org.springframework.http.HttpMethod.GET, "", "");
     }
     if (code >= 400 && code < 500) {
-      return new InvalidParameterException(null, "The request's URI or query cannot be decoded.");
+      return new InvalidParameterException(
+          null, "The request cannot be read: its URI, query or headers are malformed.");
     }
     return new IllegalStateException("container error status " + code);
   }

@@ -47,8 +47,13 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
       }
       try {
         response.resetBuffer();
+        // A status Tomcat chose (400 for a malformed header, say) is what the client gets; its
+        // exception only says why, and would otherwise be rendered as an unexpected 500.
+        boolean refusedByTomcat = response.getStatus() < 500;
         tables.write(
-            failure != null ? failure : ContainerErrorController.failureFor(response.getStatus()),
+            failure == null || refusedByTomcat
+                ? ContainerErrorController.failureFor(response.getStatus())
+                : failure,
             request,
             response);
         response.finishResponse();
