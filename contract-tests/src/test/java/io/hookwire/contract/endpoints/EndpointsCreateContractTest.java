@@ -348,11 +348,7 @@ class EndpointsCreateContractTest {
 
   @Test
   void missingRequiredAttributesAre422() {
-    Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json(rawCreate(account.id(), "{}"))
-            .send();
+    Answer answer = postAsAdmin(rawCreate(account.id(), "{}"));
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.json().findValuesAsString("pointer"))
@@ -375,10 +371,7 @@ class EndpointsCreateContractTest {
   @Test
   void explicitNullNameIs422AtTheName() {
     Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json(rawCreate(account.id(), "{\"name\":null,\"url\":\"https://x.io\"}"))
-            .send();
+        postAsAdmin(rawCreate(account.id(), "{\"name\":null,\"url\":\"https://x.io\"}"));
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.json().at("/errors/0/source/pointer").asString())
@@ -388,12 +381,8 @@ class EndpointsCreateContractTest {
   @Test
   void wrongJsonTypeOfAnAttributeIs422AtTheAttribute() {
     Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json(
-                rawCreate(
-                    account.id(), "{\"name\":\"x\",\"url\":\"https://x.io\",\"timeout\":\"5\"}"))
-            .send();
+        postAsAdmin(
+            rawCreate(account.id(), "{\"name\":\"x\",\"url\":\"https://x.io\",\"timeout\":\"5\"}"));
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Invalid Attribute");
@@ -404,10 +393,8 @@ class EndpointsCreateContractTest {
   @Test
   void unknownAttributeIs422AtTheAttribute() {
     Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json(rawCreate(account.id(), "{\"name\":\"x\",\"url\":\"https://x.io\",\"color\":1}"))
-            .send();
+        postAsAdmin(
+            rawCreate(account.id(), "{\"name\":\"x\",\"url\":\"https://x.io\",\"color\":1}"));
 
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.json().at("/errors/0/source/pointer").asString())
@@ -417,26 +404,19 @@ class EndpointsCreateContractTest {
   @Test
   void unknownMemberOutsideAttributesIs400() {
     Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json(
-                """
+        postAsAdmin(
+            """
                 {"data":{"type":"endpoints","attributes":{"name":"x","url":"https://x.io"},
                   "relationships":{"account":{"data":{"type":"accounts","id":"%s"}}}},
                  "extra":true}"""
-                    .formatted(account.id()))
-            .send();
+                .formatted(account.id()));
 
     assertThat(answer.status()).isEqualTo(400);
   }
 
   @Test
   void dataOfTheWrongShapeIs400() {
-    Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json("{\"data\":[]}")
-            .send();
+    Answer answer = postAsAdmin("{\"data\":[]}");
 
     assertThat(answer.status()).isEqualTo(400);
   }
@@ -457,13 +437,15 @@ class EndpointsCreateContractTest {
   @Test
   void plainJsonBodyIsAccepted() {
     Answer answer =
-        RawHttp.request("POST", COLLECTION)
-            .bearer(account.adminToken())
-            .json(rawCreate(account.id(), "{\"name\":\"plain\",\"url\":\"https://x.io\"}"))
-            .send();
+        postAsAdmin(rawCreate(account.id(), "{\"name\":\"plain\",\"url\":\"https://x.io\"}"));
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.header("Content-Type")).hasValue(JSON_API);
     assertThat(answer.json().at("/data/attributes/name").asString()).isEqualTo("plain");
+  }
+
+  /** A create the client cannot send, as JSON, by the account's admin. */
+  private static Answer postAsAdmin(String json) {
+    return RawHttp.request("POST", COLLECTION).bearer(account.adminToken()).json(json).send();
   }
 }
