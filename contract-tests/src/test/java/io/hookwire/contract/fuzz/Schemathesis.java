@@ -115,10 +115,6 @@ final class Schemathesis {
     return System.getProperty("schemathesis.python", "python3");
   }
 
-  Runner runner() {
-    return runner;
-  }
-
   /** Copies the specs and the configuration out of the classpath; makes the environment. */
   private void install() {
     for (Api api : Api.values()) {
