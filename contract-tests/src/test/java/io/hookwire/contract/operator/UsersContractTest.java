@@ -154,17 +154,7 @@ class UsersContractTest {
     String foreign = Provision.environment(Provision.account());
     String unknown = Provision.unknownId("env");
 
-    Problem problem =
-        expect(
-            422,
-            () ->
-                accounts()
-                    .createUser(
-                        account,
-                        new UserCreate()
-                            .name("u")
-                            .role(UserRole.READER)
-                            .environmentIds(List.of(own, foreign, unknown))));
+    Problem problem = refusedReader(account, List.of(own, foreign, unknown));
 
     assertThat(pointers(problem)).containsExactly("/environment_ids/1", "/environment_ids/2");
     assertThat(problem.getErrors().get(0).getDetail()).contains(foreign);
@@ -175,17 +165,7 @@ class UsersContractTest {
   void anEnvironmentIdNotOfTheIdFormIs422AtItsPointer() {
     String account = Provision.account();
 
-    Problem problem =
-        expect(
-            422,
-            () ->
-                accounts()
-                    .createUser(
-                        account,
-                        new UserCreate()
-                            .name("u")
-                            .role(UserRole.READER)
-                            .environmentIds(List.of("production"))));
+    Problem problem = refusedReader(account, List.of("production"));
 
     assertThat(pointers(problem)).containsOnly("/environment_ids/0");
   }
@@ -289,5 +269,19 @@ class UsersContractTest {
         .doesNotContain(user);
     assertThat(Provision.listEndpoints(token)).isEqualTo(401);
     assertThat(Provision.getEndpoint(colleague, endpoint)).isEqualTo(200);
+  }
+
+  /** The 422 answer to a new reader who sees these environments. */
+  private static Problem refusedReader(String account, List<String> environmentIds) {
+    return expect(
+        422,
+        () ->
+            accounts()
+                .createUser(
+                    account,
+                    new UserCreate()
+                        .name("u")
+                        .role(UserRole.READER)
+                        .environmentIds(environmentIds)));
   }
 }
