@@ -7,6 +7,7 @@ import io.hookwire.server.platform.errors.ApiErrorTable;
 import io.hookwire.server.platform.errors.Failure;
 import io.hookwire.server.platform.errors.Failures;
 import io.hookwire.server.platform.errors.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -39,6 +40,16 @@ public class AutoscaleErrors implements ApiErrorTable {
   }
 
   @Override
+  public String routedPath(String path) {
+    return AutoscaleTransportFilter.withoutTrailingSlash(path);
+  }
+
+  @Override
+  public void addTransportHeaders(HttpServletResponse response) {
+    AutoscaleTransportFilter.addResponseId(response);
+  }
+
+  @Override
   public ResponseEntity<Object> respond(Throwable exception, String path) {
     if (exception instanceof WebhookOverLimitsException overLimits) {
       return error(
@@ -60,7 +71,12 @@ public class AutoscaleErrors implements ApiErrorTable {
     String detail = failure.detail();
     return switch (failure.kind()) {
       case MALFORMED_BODY -> error(HttpStatus.BAD_REQUEST, ErrorType.INVALID_JSON_ERROR, detail);
-      case BODY_SHAPE, BODY_VALUES, PAYLOAD_TOO_LARGE, NOT_ACCEPTABLE, CONFLICT ->
+      case UNREADABLE_REQUEST,
+          BODY_SHAPE,
+          BODY_VALUES,
+          PAYLOAD_TOO_LARGE,
+          NOT_ACCEPTABLE,
+          CONFLICT ->
           error(HttpStatus.BAD_REQUEST, ErrorType.VALIDATION_ERROR, detail);
       case INVALID_PARAMETER ->
           error(HttpStatus.BAD_REQUEST, ErrorType.INVALID_QUERY_ARGUMENT, detail);

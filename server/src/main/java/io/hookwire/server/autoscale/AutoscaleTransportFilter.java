@@ -58,6 +58,18 @@ class AutoscaleTransportFilter extends OncePerRequestFilter {
     }
   }
 
+  /** Every path of the API is served with and without a trailing slash. */
+  static String withoutTrailingSlash(String path) {
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+  }
+
+  /** A response id for a response that has none yet. */
+  static void addResponseId(HttpServletResponse response) {
+    if (!response.containsHeader(RESPONSE_ID)) {
+      response.setHeader(RESPONSE_ID, UUID.randomUUID().toString());
+    }
+  }
+
   /** The request without {@code Accept} and without a trailing slash on its path. */
   private static final class AutoscaleRequest extends HttpServletRequestWrapper {
 
@@ -68,10 +80,6 @@ class AutoscaleTransportFilter extends OncePerRequestFilter {
       super(request);
       this.uri = withoutTrailingSlash(request.getRequestURI());
       this.servletPath = withoutTrailingSlash(request.getServletPath());
-    }
-
-    private static String withoutTrailingSlash(String path) {
-      return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Override

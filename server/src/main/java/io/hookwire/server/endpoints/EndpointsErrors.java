@@ -35,6 +35,7 @@ public class EndpointsErrors implements ApiErrorTable {
     Failure failure = Failures.classify(exception);
     String detail = failure.detail();
     return switch (failure.kind()) {
+      case UNREADABLE_REQUEST -> single(HttpStatus.BAD_REQUEST, "Bad Request", detail);
       case MALFORMED_BODY -> single(HttpStatus.BAD_REQUEST, "Malformed JSON", detail);
       case BODY_SHAPE, BODY_VALUES -> invalidBody(failure.violations());
       case INVALID_PARAMETER ->

@@ -35,7 +35,8 @@ public class OperatorErrors implements ApiErrorTable {
     Failure failure = Failures.classify(exception);
     HttpStatus status =
         switch (failure.kind()) {
-          case MALFORMED_BODY, BODY_SHAPE, INVALID_PARAMETER -> HttpStatus.BAD_REQUEST;
+          case UNREADABLE_REQUEST, MALFORMED_BODY, BODY_SHAPE, INVALID_PARAMETER ->
+              HttpStatus.BAD_REQUEST;
           case BODY_VALUES -> HttpStatus.UNPROCESSABLE_CONTENT;
           case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
           case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  *       the container. Routing and the auth filters both read the raw URI, so nothing is decoded
  *       into another path;
  *   <li>{@code TRACE} is dispatched like any method, so that it is a 405 with the path's {@code
- *       Allow} header (with {@code spring.mvc.dispatch-trace-request}), never an echo.
+ *       Allow} header, never an echo ({@link TraceWithoutEcho}).
  * </ul>
  */
 @Component

@@ -1,6 +1,7 @@
 package io.hookwire.server.platform;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,13 +16,16 @@ import org.springframework.util.unit.DataSize;
  *     server.forward-headers-strategy=framework} to take them from {@code X-Forwarded-*})
  * @param maxBodySize the largest request body read; larger ones are refused unparsed
  * @param demo the demo data set provisioned on the first start with an empty embedded database
+ * @param databaseTimeout the longest a request waits for PostgreSQL to connect, log in or answer a
+ *     statement; past it the connection is dropped and the request is 503
  */
 @ConfigurationProperties("hookwire")
 public record HookwireProperties(
     String operatorToken,
     URI publicBaseUrl,
     @DefaultValue("1MB") DataSize maxBodySize,
-    @DefaultValue Demo demo) {
+    @DefaultValue Demo demo,
+    @DefaultValue("5s") Duration databaseTimeout) {
 
   /**
    * @param enabled whether to provision the demo data set on an empty embedded database

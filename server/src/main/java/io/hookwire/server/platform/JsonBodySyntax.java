@@ -1,6 +1,7 @@
 package io.hookwire.server.platform;
 
 import io.hookwire.server.platform.errors.BodyShapeException;
+import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.Violation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads every request body as JSON before it is bound, so that a body that is not JSON at all is
  * always told apart from JSON of the wrong shape: binding stops at the first token of the wrong
  * type and would call {@code {"name":} the wrong shape. Bodies are at most 1 MiB (the body limit),
- * so reading one twice is cheap.
+ * so reading one twice is cheap. Text no database stores exactly ({@link StorableText}) is refused
+ * here too, wherever it stands in the body.
  */
 @ControllerAdvice
 class JsonBodySyntax extends RequestBodyAdviceAdapter {
@@ -59,6 +61,10 @@ class JsonBodySyntax extends RequestBodyAdviceAdapter {
     if (document.isNull()) {
       // Valid JSON of a wrong type (null where an object or array belongs), like any other.
       throw new BodyShapeException(List.of(Violation.atPointer("", "The body must not be null.")));
+    }
+    List<Violation> unstorable = StorableText.violations(document);
+    if (!unstorable.isEmpty()) {
+      throw new InvalidFieldsException(unstorable);
     }
     return new HttpInputMessage() {
       @Override

@@ -1,5 +1,6 @@
 package io.hookwire.server.platform.errors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 
 /** One API's exception-to-error table: every failure of its requests, in its own error format. */
@@ -10,4 +11,15 @@ public interface ApiErrorTable {
 
   /** The response for a failure; it sets the status, the media type and any header it needs. */
   ResponseEntity<Object> respond(Throwable failure, String path);
+
+  /** The path as the API's routes read it. */
+  default String routedPath(String path) {
+    return path;
+  }
+
+  /**
+   * Adds the headers every response of the API carries to an error response written outside Spring
+   * MVC, which its filters may never have seen (the container refused the request first).
+   */
+  default void addTransportHeaders(HttpServletResponse response) {}
 }

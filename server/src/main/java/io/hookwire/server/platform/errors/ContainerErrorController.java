@@ -3,6 +3,7 @@ package io.hookwire.server.platform.errors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,15 +35,27 @@ public class ContainerErrorController implements ErrorController {
         failureFor(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)), path);
   }
 
-  /** The failure an error status without an exception stands for. */
+  /**
+   * The failure an error status of the container stands for. Every one the container sets is about
+   * a request it could not read, so each is a 400 of the API, never a 500: the HTTP version (505)
+   * and transfer codings (501) it does not implement included.
+   */
   static Exception failureFor(Object status) {
     int code = status instanceof Integer value ? value : 500;
     if (code == HttpStatus.NOT_FOUND.value()) {
-      return new NoResourceFoundException(org.springframework.http.HttpMethod.GET, "", "");
+      return new NoResourceFoundException(HttpMethod.GET, "", "");
+    }
+    if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
+      return new UnreadableRequestException(
+          "The request's HTTP version is not supported: send HTTP/1.1 or HTTP/1.0.");
+    }
+    if (code == HttpStatus.NOT_IMPLEMENTED.value()) {
+      return new UnreadableRequestException(
+          "The request's Transfer-Encoding is not supported: send chunked or a Content-Length.");
     }
     if (code >= 400 && code < 500) {
-      return new InvalidParameterException(
-          null, "The request cannot be read: its URI, query or headers are malformed.");
+      return new UnreadableRequestException(
+          "The request cannot be read: its request line, URI, headers or body are malformed.");
     }
     return new IllegalStateException("container error status " + code);
   }

@@ -1,5 +1,6 @@
 package io.hookwire.server.platform.errors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+  /** The method Tomcat refuses itself (501), before any servlet sees it. */
+  private static final String CONNECT = "CONNECT";
 
   /** Tomcat creates its error report valve by class name, so the valve finds the tables here. */
   private static volatile ApiErrors errors;
@@ -33,6 +37,21 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
         });
   }
 
+  /**
+   * What a refused request stands for. A {@code CONNECT} never reaches Spring MVC, so its 405 (or
+   * 404) is decided here. A status Tomcat chose (400 for a malformed header, say) decides the
+   * answer; the exception only says why, and would otherwise be rendered as an unexpected 500.
+   */
+  private static Throwable failureOf(
+      ApiErrors tables, Request request, int status, Throwable failure) {
+    if (CONNECT.equals(request.getMethod())) {
+      return tables.unservedMethod(request.getMethod(), ApiErrors.pathOf(request));
+    }
+    return failure == null || status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+        ? ContainerErrorController.failureFor(status)
+        : failure;
+  }
+
   /** Writes the API's error body for an error response that has none yet. */
   public static class ApiErrorReportValve extends ErrorReportValve {
 
@@ -47,15 +66,7 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
       }
       try {
         response.resetBuffer();
-        // A status Tomcat chose (400 for a malformed header, say) is what the client gets; its
-        // exception only says why, and would otherwise be rendered as an unexpected 500.
-        boolean refusedByTomcat = response.getStatus() < 500;
-        tables.write(
-            failure == null || refusedByTomcat
-                ? ContainerErrorController.failureFor(response.getStatus())
-                : failure,
-            request,
-            response);
+        tables.write(failureOf(tables, request, response.getStatus(), failure), request, response);
         response.finishResponse();
       } catch (IOException | IllegalStateException e) {
         // The client is gone or the response was committed meanwhile: nothing more to say.

@@ -22,6 +22,8 @@ public record Failure(
     Throwable cause) {
 
   public enum Kind {
+    /** The request cannot be read as HTTP: its request line, headers or body framing are broken. */
+    UNREADABLE_REQUEST,
     /** The body is not JSON, or is missing. */
     MALFORMED_BODY,
     /** The body is JSON of the wrong shape: a wrong type, an unknown member, a forbidden null. */

@@ -4,6 +4,8 @@ import io.hookwire.server.platform.errors.Failure.Kind;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.io.EOFException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.apache.coyote.BadRequestException;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -77,6 +80,15 @@ public final class Failures {
               : List.of(Violation.atPointer(e.pointer(), e.getMessage()));
       return new Failure(Kind.CONFLICT, e.getMessage(), at, Set.of(), e);
     }
+    if (failure instanceof UnreadableRequestException e) {
+      return Failure.of(Kind.UNREADABLE_REQUEST, e.getMessage(), e);
+    }
+    if (bodyUnreadable(failure)) {
+      return Failure.of(
+          Kind.UNREADABLE_REQUEST,
+          "The request body cannot be read: its framing is broken or it ended early.",
+          failure);
+    }
     if (failure instanceof BodyShapeException e) {
       return Failure.invalid(Kind.BODY_SHAPE, e.violations(), e);
     }
@@ -141,6 +153,22 @@ public final class Failures {
           Kind.UNAVAILABLE, "The service is temporarily unavailable; try again later.", failure);
     }
     return Failure.of(Kind.INTERNAL, "An internal error was encountered.", failure);
+  }
+
+  /**
+   * Whether reading the request body failed, however it is wrapped: the container refused its
+   * framing (a bad chunk), it ended before its announced length, or it stopped arriving until the
+   * read timed out. Whatever answered first, the container renders this failure last.
+   */
+  private static boolean bodyUnreadable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BadRequestException
+          || cause instanceof EOFException
+          || cause instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

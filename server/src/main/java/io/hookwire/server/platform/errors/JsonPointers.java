@@ -51,7 +51,8 @@ public final class JsonPointers {
     return pointer.toString();
   }
 
-  private static String escape(String name) {
+  /** A member name as one segment of a JSON pointer (RFC 6901). */
+  public static String escape(String name) {
     return name.replace("~", "~0").replace("/", "~1");
   }
 
