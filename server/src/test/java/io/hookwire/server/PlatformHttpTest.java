@@ -163,7 +163,10 @@ class PlatformHttpTest {
         .startsWith("HTTP/1.1 400")
         .contains("application/vnd.api+json")
         .contains("\"status\":\"400\"");
-    assertThat(autoscale).startsWith("HTTP/1.1 400").contains("\"type\":\"InvalidQueryArgument\"");
+    assertThat(autoscale)
+        .startsWith("HTTP/1.1 400")
+        .containsIgnoringCase("X-Response-Id: ")
+        .contains("\"type\":\"ValidationError\"");
   }
 
   @Test

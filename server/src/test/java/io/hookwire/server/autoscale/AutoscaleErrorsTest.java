@@ -27,6 +27,7 @@ class AutoscaleErrorsTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
+        Arguments.of(Kind.UNREADABLE_REQUEST, 400, ErrorType.VALIDATION_ERROR),
         Arguments.of(Kind.MALFORMED_BODY, 400, ErrorType.INVALID_JSON_ERROR),
         Arguments.of(Kind.BODY_SHAPE, 400, ErrorType.VALIDATION_ERROR),
         Arguments.of(Kind.BODY_VALUES, 400, ErrorType.VALIDATION_ERROR),

@@ -21,6 +21,7 @@ class EndpointsErrorsTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
+        Arguments.of(Kind.UNREADABLE_REQUEST, 400, "Bad Request", null),
         Arguments.of(Kind.MALFORMED_BODY, 400, "Malformed JSON", null),
         Arguments.of(Kind.BODY_SHAPE, 422, "Invalid Attribute", "/data/attributes/timeout"),
         Arguments.of(Kind.BODY_VALUES, 422, "Invalid Attribute", "/data/attributes/timeout"),

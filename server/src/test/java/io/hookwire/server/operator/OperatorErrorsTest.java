@@ -20,6 +20,7 @@ class OperatorErrorsTest {
 
   static Stream<Arguments> rows() {
     return Stream.of(
+        Arguments.of(Kind.UNREADABLE_REQUEST, 400),
         Arguments.of(Kind.MALFORMED_BODY, 400),
         Arguments.of(Kind.BODY_SHAPE, 400),
         Arguments.of(Kind.BODY_VALUES, 422),

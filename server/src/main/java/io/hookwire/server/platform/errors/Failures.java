@@ -158,10 +158,14 @@ public final class Failures {
   /**
    * Whether reading the request body failed, however it is wrapped: the container refused its
    * framing (a bad chunk), it ended before its announced length, or it stopped arriving until the
-   * read timed out. Whatever answered first, the container renders this failure last.
+   * read timed out. Whatever answered first, the container renders this failure last. The same I/O
+   * failures under a database's exception are the database's.
    */
   private static boolean bodyUnreadable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException) {
+        return false;
+      }
       if (cause instanceof BadRequestException
           || cause instanceof EOFException
           || cause instanceof SocketTimeoutException) {

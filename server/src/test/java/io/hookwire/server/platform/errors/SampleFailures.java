@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.coyote.BadRequestException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpMethod;
@@ -43,6 +44,13 @@ public final class SampleFailures {
 
   public static Map<Kind, Exception> all() {
     Map<Kind, Exception> samples = new EnumMap<>(Kind.class);
+    // Tomcat's own failure to read a broken chunk, as Spring MVC wraps it.
+    samples.put(
+        Kind.UNREADABLE_REQUEST,
+        new HttpMessageNotReadableException(
+            "I/O error while reading input message",
+            new BadRequestException("Invalid chunk header"),
+            (HttpInputMessage) null));
     samples.put(Kind.MALFORMED_BODY, unreadable("{\"data\": "));
     samples.put(
         Kind.BODY_SHAPE, unreadable("{\"data\": {\"attributes\": {\"timeout\": \"ten\"}}}"));
