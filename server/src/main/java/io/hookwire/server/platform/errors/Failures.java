@@ -177,7 +177,7 @@ public final class Failures {
 
   /**
    * Whether the failure comes from a database that cannot be reached, however it is wrapped: a lost
-   * connection may surface first as a failed rollback.
+   * connection may surface first as a failed commit or rollback.
    */
   private static boolean databaseUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -191,9 +191,9 @@ public final class Failures {
               && sql.getSQLState().startsWith(SQL_STATE_CONNECTION_EXCEPTION))) {
         return true;
       }
-      if (cause instanceof TransactionSystemException transaction
-          && transaction.getApplicationException() != null
-          && databaseUnavailable(transaction.getApplicationException())) {
+      // A commit or rollback that failed: the connection broke under the transaction (a rollback
+      // on a connection the pool already closed hides the commit's own failure).
+      if (cause instanceof TransactionSystemException) {
         return true;
       }
     }

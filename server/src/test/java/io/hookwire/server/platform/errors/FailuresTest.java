@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionSystemException;
 
-/** Failures of reading a request and of reaching the database, told apart however wrapped. */
+/** Failures of reading a request and of the database, told apart however they are wrapped. */
 class FailuresTest {
 
   static Stream<Arguments> ioFailures() {
@@ -39,6 +40,12 @@ class FailuresTest {
                         "An I/O error occurred while sending to the backend.",
                         "08006",
                         new SocketTimeoutException("Read timed out")))),
+            Kind.UNAVAILABLE),
+        Arguments.of(
+            Named.of(
+                "a rollback on a connection the pool closed when its commit broke",
+                new TransactionSystemException(
+                    "JDBC rollback failed", new SQLException("Connection is closed"))),
             Kind.UNAVAILABLE));
   }
 
