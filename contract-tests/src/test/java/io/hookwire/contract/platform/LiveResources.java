@@ -12,9 +12,11 @@ import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.SpecOperation;
+import io.hookwire.contract.support.Specs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One live resource of every kind and a caller allowed to use it, so that a request to any
@@ -100,6 +102,19 @@ final class LiveResources {
   }
 
   /**
+   * @param template a path whose parameters are named as in the specs, e.g. {@code
+   *     /v1.0/{tenantId}/nope}
+   * @return the path, naming live resources
+   */
+  String path(String template) {
+    String path = template;
+    for (var value : pathValues.entrySet()) {
+      path = path.replace("{" + value.getKey() + "}", value.getValue());
+    }
+    return path;
+  }
+
+  /**
    * @param operation an operation
    * @param method the method to send, which may not be the operation's
    * @return a request to it with the credentials of a caller allowed to use it
@@ -116,14 +131,48 @@ final class LiveResources {
    */
   RawHttp authorised(SpecOperation operation, String method, String path) {
     RawHttp request = RawHttp.request(method, path);
-    return switch (operation.api()) {
-      case ENDPOINTS -> request.bearer(account.adminToken());
-      case AUTOSCALE ->
-          operation.operationId().equals("executeCapability")
-              ? request
-              : request.authToken(tenant.adminToken());
-      case OPERATOR -> request.bearer(ContractServer.get().operatorToken());
+    credentials(operation).ifPresent(header -> request.header(header.getKey(), header.getValue()));
+    return request;
+  }
+
+  /**
+   * @param operation an operation
+   * @return the header carrying the credentials of a caller allowed to use it, if it needs any
+   */
+  Optional<Map.Entry<String, String>> credentials(SpecOperation operation) {
+    return operation.operationId().equals("executeCapability")
+        ? Optional.empty()
+        : Optional.of(credentials(operation.api()));
+  }
+
+  /**
+   * @param api an API
+   * @return the header carrying the credentials of a caller allowed to use its live resources
+   */
+  Map.Entry<String, String> credentials(Api api) {
+    return switch (api) {
+      case ENDPOINTS -> Map.entry("Authorization", "Bearer " + account.adminToken());
+      case AUTOSCALE -> Map.entry("X-Auth-Token", tenant.adminToken());
+      case OPERATOR -> Map.entry("Authorization", "Bearer " + ContractServer.get().operatorToken());
     };
+  }
+
+  /**
+   * @param operation an operation that takes a body
+   * @return its spec's request example, with every id the specs give as a path example (the demo
+   *     data's) replaced by the live one, so that the body is valid here
+   */
+  String body(SpecOperation operation) {
+    String body = operation.requestExample().orElseThrow();
+    for (SpecOperation any : Specs.operations()) {
+      for (var example : any.pathExamples().entrySet()) {
+        String live = pathValues.get(example.getKey());
+        if (live != null) {
+          body = body.replace('"' + example.getValue() + '"', '"' + live + '"');
+        }
+      }
+    }
+    return body;
   }
 
   /**

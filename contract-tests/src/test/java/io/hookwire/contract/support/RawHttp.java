@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class RawHttp {
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
   private String body = "";
   private URI server;
+  private Duration timeout;
 
   private RawHttp(String method, String path) {
     this.method = method;
@@ -54,6 +56,16 @@ public final class RawHttp {
    */
   public RawHttp to(URI baseUrl) {
     this.server = baseUrl;
+    return this;
+  }
+
+  /**
+   * @param limit how long to wait for the answer; without one, as long as it takes
+   * @return this request, failing with an {@link AssertionError} caused by an {@link
+   *     java.net.http.HttpTimeoutException} when no answer comes in time
+   */
+  public RawHttp timeout(Duration limit) {
+    this.timeout = limit;
     return this;
   }
 
@@ -111,6 +123,9 @@ public final class RawHttp {
             .method(
                 method, body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
+    if (timeout != null) {
+      request.timeout(timeout);
+    }
     HttpResponse<String> response;
     try {
       response = CLIENT.send(request.build(), BodyHandlers.ofString());

@@ -20,11 +20,10 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
   /** The method Tomcat refuses itself (501), before any servlet sees it. */
   private static final String CONNECT = "CONNECT";
 
-  /** Tomcat creates its error report valve by class name, so the valve finds the tables here. */
-  private static volatile ApiErrors errors;
+  private final ApiErrors errors;
 
-  ContainerErrorReports(ApiErrors apiErrors) {
-    errors = apiErrors;
+  ContainerErrorReports(ApiErrors errors) {
+    this.errors = errors;
   }
 
   @Override
@@ -32,45 +31,51 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
     factory.addContextCustomizers(
         context -> {
           if (context.getParent() instanceof StandardHost host) {
+            // The host adds a report valve of this class only if it has none: this one, which
+            // answers with this server's tables (several servers may share a JVM).
             host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
+            host.getPipeline().addValve(new ApiErrorReportValve(errors));
           }
         });
   }
 
-  /**
-   * What a refused request stands for. A {@code CONNECT} never reaches Spring MVC, so its 405 (or
-   * 404) is decided here. A status Tomcat chose (400 for a malformed header, say) decides the
-   * answer; the exception only says why, and would otherwise be rendered as an unexpected 500.
-   */
-  private static Throwable failureOf(
-      ApiErrors tables, Request request, int status, Throwable failure) {
-    if (CONNECT.equals(request.getMethod())) {
-      return tables.unservedMethod(request.getMethod(), ApiErrors.pathOf(request));
-    }
-    return failure == null || status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-        ? ContainerErrorController.failureFor(status)
-        : failure;
-  }
-
   /** Writes the API's error body for an error response that has none yet. */
-  public static class ApiErrorReportValve extends ErrorReportValve {
+  static class ApiErrorReportValve extends ErrorReportValve {
+
+    private final ApiErrors tables;
+
+    ApiErrorReportValve(ApiErrors tables) {
+      this.tables = tables;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable failure) {
-      ApiErrors tables = errors;
-      if (tables == null
-          || response.getStatus() < 400
+      if (response.getStatus() < 400
           || response.getContentWritten() > 0
           || !response.setErrorReported()) {
         return;
       }
       try {
         response.resetBuffer();
-        tables.write(failureOf(tables, request, response.getStatus(), failure), request, response);
+        tables.write(failureOf(request, response.getStatus(), failure), request, response);
         response.finishResponse();
       } catch (IOException | IllegalStateException e) {
         // The client is gone or the response was committed meanwhile: nothing more to say.
       }
+    }
+
+    /**
+     * What a refused request stands for. A {@code CONNECT} never reaches Spring MVC, so its 405 (or
+     * 404) is decided here. A status Tomcat chose (400 for a malformed header, say) decides the
+     * answer; the exception only says why, and would otherwise be rendered as an unexpected 500.
+     */
+    private Throwable failureOf(Request request, int status, Throwable failure) {
+      if (CONNECT.equals(request.getMethod())) {
+        return tables.unservedMethod(request.getMethod(), ApiErrors.pathOf(request));
+      }
+      return failure == null || status != HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+          ? ContainerErrorController.failureFor(status)
+          : failure;
     }
   }
 }
