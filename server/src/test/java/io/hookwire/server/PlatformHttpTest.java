@@ -154,6 +154,17 @@ class PlatformHttpTest {
         .startsWith("https://hooks.example.test/operator/v1/accounts/acc-");
   }
 
+  /** Links never depend on the request's host here, so an empty {@code Host} is served. */
+  @Test
+  void anEmptyHostIsServedWhenAPublicBaseUrlIsConfigured() throws IOException {
+    String answer =
+        raw("GET " + ENDPOINTS + " HTTP/1.1", "Host:", "Authorization: Bearer user-token");
+
+    assertThat(answer)
+        .startsWith("HTTP/1.1 200")
+        .contains("\"self\":\"https://hooks.example.test" + ENDPOINTS);
+  }
+
   @Test
   void whatTomcatRefusesUnparsedIsAnsweredInTheApisFormat() throws IOException {
     String endpoints = raw("GET /api/iacp/v3/endpoints/%zz HTTP/1.1");
@@ -180,9 +191,13 @@ class PlatformHttpTest {
   }
 
   /** A request Java's HTTP client would refuse to send, written to the socket as it is. */
+  /** The request line and headers as given, with {@code Host: localhost} unless they name one. */
   private String raw(String requestLine, String... headers) throws IOException {
     try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
-      String head = requestLine + "\r\nHost: localhost\r\nConnection: close\r\n";
+      boolean hostGiven =
+          java.util.Arrays.stream(headers).anyMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5));
+      String head =
+          requestLine + "\r\n" + (hostGiven ? "" : "Host: localhost\r\n") + "Connection: close\r\n";
       for (String header : headers) {
         head += header + "\r\n";
       }
