@@ -37,7 +37,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *     -Dexec.classpathScope=test
  * </pre>
  *
- * <p>(exec-maven-plugin's version comes from Spring Boot's parent). It takes some minutes: the slow
+ * <p>(exec-maven-plugin's version is pinned in the parent pom). It takes some minutes: the slow
  * queries run 220 times each. Optional system properties, given to the same command: {@code
  * -Dbenchmark.rows=100000}, {@code -Dbenchmark.warmup=20}, {@code -Dbenchmark.runs=200}, {@code
  * -Dbenchmark.databases=h2,postgres}.
