@@ -63,10 +63,23 @@ public final class TestDatabases {
     return migrate(server.getPostgresDatabase());
   }
 
-  /** Applies the server's migrations. */
+  /** Applies the server's migrations: the shared ones and those of this database alone. */
   public static DataSource migrate(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
+        .load()
+        .migrate();
     return dataSource;
+  }
+
+  /** The name Spring Boot gives the database in {@code spring.flyway.locations}. */
+  private static String vendor(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().equals("H2") ? "h2" : "postgresql";
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot tell which database this is", e);
+    }
   }
 
   /** Deletes every row of every table but Flyway's history, whatever the foreign keys. */

@@ -23,9 +23,9 @@ class AutoscaleAuthFilter extends ApiAuthFilter {
   static final String EXECUTE_PREFIX = AutoscaleErrors.PATH_PREFIX + "execute/";
   private static final Set<String> READS = Set.of("GET", "HEAD");
 
-  private final CallerStore callers;
+  private final CallerCache callers;
 
-  AutoscaleAuthFilter(ApiErrors errors, CallerStore callers) {
+  AutoscaleAuthFilter(ApiErrors errors, CallerCache callers) {
     super(errors);
     this.callers = callers;
   }

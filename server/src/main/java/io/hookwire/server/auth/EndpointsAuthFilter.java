@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Order(FilterOrder.AUTHENTICATION)
 class EndpointsAuthFilter extends ApiAuthFilter {
 
-  private final CallerStore callers;
+  private final CallerCache callers;
 
-  EndpointsAuthFilter(ApiErrors errors, CallerStore callers) {
+  EndpointsAuthFilter(ApiErrors errors, CallerCache callers) {
     super(errors);
     this.callers = callers;
   }

@@ -96,9 +96,13 @@ public class WebhooksService {
    * @param marker only ids after it, or null
    * @param limit null for the largest page; clamped to 1 to 100
    */
-  @Transactional(readOnly = true)
   public List<WebhookRecord> list(PolicyPath path, UUID marker, Integer limit) {
-    return store.list(requirePolicy(path), marker, pageSize(limit));
+    List<WebhookRecord> page =
+        scope(path).map(scope -> store.list(scope, marker, pageSize(limit))).orElse(List.of());
+    if (page.isEmpty()) {
+      requirePolicy(path);
+    }
+    return page;
   }
 
   /** The page size a requested limit means. */
@@ -106,32 +110,30 @@ public class WebhooksService {
     return limit == null ? MAX_PAGE : Math.max(1, Math.min(MAX_PAGE, limit));
   }
 
-  @Transactional(readOnly = true)
   public WebhookRecord get(PolicyPath path, String webhookId) {
-    UUID policy = requirePolicy(path);
-    return Optional.ofNullable(uuid(webhookId))
-        .flatMap(id -> store.find(policy, id))
-        .orElseThrow(() -> webhookNotFound(webhookId));
+    UUID id = uuid(webhookId);
+    return scope(path)
+        .filter(scope -> id != null)
+        .flatMap(scope -> store.find(scope, id))
+        .orElseThrow(() -> notFound(path, webhookId));
   }
 
-  @Transactional
   public void replace(PolicyPath path, String webhookId, WebhookContent webhook) {
     List<Violation> violations = new ArrayList<>();
     checkMetadata(violations, "/metadata", webhook.metadata());
     refuse(violations);
-    UUID policy = requirePolicy(path);
     UUID id = uuid(webhookId);
-    if (id == null || !store.replace(policy, id, webhook.name(), webhook.metadata())) {
-      throw webhookNotFound(webhookId);
+    Optional<WebhooksStore.Scope> scope = scope(path).filter(s -> id != null);
+    if (scope.isEmpty() || !store.replace(scope.get(), id, webhook.name(), webhook.metadata())) {
+      throw notFound(path, webhookId);
     }
   }
 
-  @Transactional
   public void delete(PolicyPath path, String webhookId) {
-    UUID policy = requirePolicy(path);
     UUID id = uuid(webhookId);
-    if (id == null || !store.delete(policy, id)) {
-      throw webhookNotFound(webhookId);
+    Optional<WebhooksStore.Scope> scope = scope(path).filter(s -> id != null);
+    if (scope.isEmpty() || !store.delete(scope.get(), id)) {
+      throw notFound(path, webhookId);
     }
   }
 
@@ -139,11 +141,31 @@ public class WebhooksService {
    * Executes the policy of the webhook whose capability this is. Unknown versions and hashes do
    * nothing, and the caller is not told which happened.
    */
-  @Transactional
   public void execute(String version, String hash) {
     if (CAPABILITY_VERSION.equals(version) && hash.matches("[0-9a-f]{64}")) {
       store.recordExecution(hash, StoreTimes.now(clock));
     }
+  }
+
+  /**
+   * The policy the path names, for the store to find webhooks in with one statement that checks the
+   * whole path; empty where an id is not a UUID.
+   */
+  private static Optional<WebhooksStore.Scope> scope(PolicyPath path) {
+    UUID group = uuid(path.groupId());
+    UUID policy = uuid(path.policyId());
+    return group == null || policy == null
+        ? Optional.empty()
+        : Optional.of(new WebhooksStore.Scope(path.tenantId(), group, policy));
+  }
+
+  /**
+   * Why a statement at the path found no webhook: the first of group, policy and webhook that does
+   * not exist (looked up after the statement, only when it failed).
+   */
+  private NotFoundException notFound(PolicyPath path, String webhookId) {
+    requirePolicy(path);
+    return webhookNotFound(webhookId);
   }
 
   /** The group's id, once it is known to exist in the tenant. */

@@ -23,6 +23,18 @@ public class WebhooksStore {
   private static final TypeReference<LinkedHashMap<String, String>> METADATA =
       new TypeReference<>() {};
 
+  /**
+   * The webhook's policy is the scope's, in the scope's group of the scope's tenant: one statement
+   * finds or changes a webhook at its path.
+   */
+  private static final String IN_SCOPE =
+      "policy_id = :policy AND EXISTS (SELECT 1 FROM scaling_policies p"
+          + " JOIN scaling_groups g ON g.id = p.group_id"
+          + " WHERE p.id = :policy AND g.id = :group AND g.tenant_id = :tenant)";
+
+  /** A policy as a webhook's path names it. */
+  public record Scope(String tenantId, UUID groupId, UUID policyId) {}
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -85,48 +97,58 @@ public class WebhooksStore {
         .update();
   }
 
-  /** Up to {@code limit} webhooks of the policy, by id, after {@code marker} if not null. */
-  public List<WebhookRecord> list(UUID policyId, UUID marker, int limit) {
-    return jdbc.sql(
+  /**
+   * Up to {@code limit} webhooks of the scope's policy, by id, after {@code marker} if not null;
+   * none where the scope names no policy.
+   */
+  public List<WebhookRecord> list(Scope scope, UUID marker, int limit) {
+    return inScope(
             "SELECT "
                 + COLUMNS
-                + " FROM webhooks WHERE policy_id = :policy"
+                + " FROM webhooks WHERE "
+                + IN_SCOPE
                 + (marker == null ? "" : " AND id > :marker")
-                + " ORDER BY id LIMIT :limit")
-        .param("policy", policyId)
+                + " ORDER BY id LIMIT :limit",
+            scope)
         .param("marker", marker)
         .param("limit", limit)
         .query(this::webhook)
         .list();
   }
 
-  public Optional<WebhookRecord> find(UUID policyId, UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE policy_id = :policy AND id = :id")
-        .param("policy", policyId)
+  public Optional<WebhookRecord> find(Scope scope, UUID id) {
+    return inScope("SELECT " + COLUMNS + " FROM webhooks WHERE id = :id AND " + IN_SCOPE, scope)
         .param("id", id)
         .query(this::webhook)
         .optional();
   }
 
-  /** Replaces name and metadata; false if the policy has no such webhook. */
-  public boolean replace(UUID policyId, UUID id, String name, Map<String, String> metadata) {
-    return jdbc.sql(
+  /** Replaces name and metadata; false if the scope's policy has no such webhook. */
+  public boolean replace(Scope scope, UUID id, String name, Map<String, String> metadata) {
+    return inScope(
                 "UPDATE webhooks SET name = :name, metadata = :metadata"
-                    + " WHERE policy_id = :policy AND id = :id")
+                    + " WHERE id = :id AND "
+                    + IN_SCOPE,
+                scope)
             .param("name", name)
             .param("metadata", json.writeValueAsString(metadata))
-            .param("policy", policyId)
             .param("id", id)
             .update()
         > 0;
   }
 
-  public boolean delete(UUID policyId, UUID id) {
-    return jdbc.sql("DELETE FROM webhooks WHERE policy_id = :policy AND id = :id")
-            .param("policy", policyId)
+  public boolean delete(Scope scope, UUID id) {
+    return inScope("DELETE FROM webhooks WHERE id = :id AND " + IN_SCOPE, scope)
             .param("id", id)
             .update()
         > 0;
+  }
+
+  private JdbcClient.StatementSpec inScope(String sql, Scope scope) {
+    return jdbc.sql(sql)
+        .param("tenant", scope.tenantId())
+        .param("group", scope.groupId())
+        .param("policy", scope.policyId());
   }
 
   /** Counts an execution on the policy of the webhook with this hash; false if there is none. */

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -124,7 +125,8 @@ public class EndpointsService {
     }
   }
 
-  @Transactional(readOnly = true)
+  /** Count and page in one snapshot, so that they agree while others write. */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Page list(EndpointsCaller caller, ListRequest request) {
     String account = blankToNull(request.filterAccount());
     if (account != null && !account.equals(caller.accountId())) {
@@ -142,11 +144,12 @@ public class EndpointsService {
             blankToNull(request.query()),
             sortKeys(request.sort()));
     long offset = (long) (request.pageNumber() - 1) * request.pageSize();
+    long total = store.count(query);
     return new Page(
-        store.page(query, offset, request.pageSize()),
+        store.page(query, offset, request.pageSize(), total),
         request.pageNumber(),
         request.pageSize(),
-        store.count(query));
+        total);
   }
 
   @Transactional
@@ -185,7 +188,6 @@ public class EndpointsService {
     return created;
   }
 
-  @Transactional(readOnly = true)
   public EndpointRecord get(EndpointsCaller caller, String id) {
     return visible(caller, id);
   }

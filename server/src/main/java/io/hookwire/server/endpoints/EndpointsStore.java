@@ -5,12 +5,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -27,9 +27,12 @@ public class EndpointsStore {
   /** The columns a list may be ordered by, by their API field. */
   private static final Map<String, String> SORT_COLUMNS = Map.of("name", "name", "url", "url");
 
-  /** The index that reads an account's endpoints in each ascending sort field's order. */
+  /** The index that reads an account's endpoints in each sort field's order, either way. */
   private static final Map<String, String> SORT_INDEXES =
       Map.of("name", "endpoints_by_name", "url", "endpoints_by_url");
+
+  /** The index that reads an account's endpoints by id, the order of a list without sort. */
+  private static final String ID_INDEX = "endpoints_by_account";
 
   private final JdbcClient jdbc;
   private final boolean h2;
@@ -87,7 +90,28 @@ public class EndpointsStore {
         .single();
   }
 
-  public List<EndpointRecord> page(EndpointQuery query, long offset, int limit) {
+  /**
+   * The page at {@code offset} of a list of {@code total} endpoints (its {@link #count} in the same
+   * transaction). A page in the second half is read from the end, in the reverse order, and turned
+   * around: the database then skips fewer rows, so that the last page costs what the first does.
+   */
+  public List<EndpointRecord> page(EndpointQuery query, long offset, int limit, long total) {
+    if (offset >= total) {
+      return List.of();
+    }
+    long fromEnd = total - offset - limit;
+    if (fromEnd >= offset) {
+      return select(query, offset, limit, false);
+    }
+    List<EndpointRecord> page =
+        new ArrayList<>(
+            select(query, Math.max(0, fromEnd), (int) Math.min(limit, total - offset), true));
+    Collections.reverse(page);
+    return page;
+  }
+
+  private List<EndpointRecord> select(
+      EndpointQuery query, long offset, int limit, boolean reversed) {
     Map<String, Object> parameters = new HashMap<>();
     String where = where(query, parameters);
     parameters.put("offset", offset);
@@ -100,7 +124,7 @@ public class EndpointsStore {
                 + " WHERE "
                 + where
                 + " ORDER BY "
-                + orderBy(query.order())
+                + orderBy(query.order(), reversed)
                 + " LIMIT :limit OFFSET :offset")
         .params(parameters)
         .query(EndpointsStore::endpoint)
@@ -133,31 +157,40 @@ public class EndpointsStore {
   /**
    * H2 only: the index to read a page from. H2's planner picks an index for the account condition
    * without regard to the order, then sorts the whole account for every page (about 100 ms at
-   * 100,000 endpoints); read in the matching index's order, a page takes about 1 ms. PostgreSQL
-   * plans this by itself.
+   * 100,000 endpoints); read in the matching index's order, forwards or backwards, a page takes
+   * about 1 ms. PostgreSQL plans this by itself.
    */
   private String indexHint(List<EndpointQuery.SortKey> order) {
-    if (!h2 || order.isEmpty() || order.get(0).descending()) {
+    if (!h2) {
       return "";
     }
-    return " USE INDEX (" + SORT_INDEXES.get(order.get(0).field()) + ")";
+    return " USE INDEX ("
+        + (order.isEmpty() ? ID_INDEX : SORT_INDEXES.get(order.get(0).field()))
+        + ")";
   }
 
   /**
-   * The ORDER BY clause; only known columns reach it, and id keeps pages stable. The account, fixed
-   * by the WHERE clause, leads so that the order is the sort indexes' own.
+   * The ORDER BY clause; only known columns reach it. The account, fixed by the WHERE clause, leads
+   * and id breaks ties, both in the first key's direction: the order is then one of an index's,
+   * read forwards or backwards, and a descending sort is the exact reverse of the ascending one.
    */
-  private static String orderBy(List<EndpointQuery.SortKey> order) {
-    List<String> keys = new ArrayList<>(List.of("account_id"));
+  private static String orderBy(List<EndpointQuery.SortKey> order, boolean reversed) {
+    boolean descending = !order.isEmpty() && order.get(0).descending();
+    List<String> keys = new ArrayList<>();
+    keys.add("account_id" + direction(descending, reversed));
     for (EndpointQuery.SortKey key : order) {
       String column = SORT_COLUMNS.get(key.field());
       if (column == null) {
         throw new IllegalArgumentException("not a sort field: " + key.field());
       }
-      keys.add(column + (key.descending() ? " DESC" : " ASC"));
+      keys.add(column + direction(key.descending(), reversed));
     }
-    keys.add("id ASC");
-    return keys.stream().collect(Collectors.joining(", "));
+    keys.add("id" + direction(descending, reversed));
+    return String.join(", ", keys);
+  }
+
+  private static String direction(boolean descending, boolean reversed) {
+    return descending != reversed ? " DESC" : " ASC";
   }
 
   private static boolean isH2(DataSource dataSource) {

@@ -1,5 +1,6 @@
 package io.hookwire.server.operator;
 
+import io.hookwire.server.auth.CallerCache;
 import io.hookwire.server.platform.SecureIds;
 import io.hookwire.server.platform.StoreTimes;
 import io.hookwire.server.platform.Tokens;
@@ -33,12 +34,15 @@ public class AccountsService {
   private final SecureIds ids;
   private final Tokens tokens;
   private final Clock clock;
+  private final CallerCache callers;
 
-  public AccountsService(AccountsStore store, SecureIds ids, Tokens tokens, Clock clock) {
+  public AccountsService(
+      AccountsStore store, SecureIds ids, Tokens tokens, Clock clock, CallerCache callers) {
     this.store = store;
     this.ids = ids;
     this.tokens = tokens;
     this.clock = clock;
+    this.callers = callers;
   }
 
   // Accounts
@@ -76,6 +80,7 @@ public class AccountsService {
     if (!store.deleteAccount(accountId)) {
       throw accountNotFound(accountId);
     }
+    callers.forgetAfterCommit();
   }
 
   // Environments
@@ -122,6 +127,7 @@ public class AccountsService {
     if (!store.deleteEnvironment(accountId, environmentId)) {
       throw environmentNotFound(environmentId);
     }
+    callers.forgetAfterCommit();
   }
 
   // Users
@@ -226,6 +232,7 @@ public class AccountsService {
     if (!store.deleteUser(accountId, userId)) {
       throw userNotFound(userId);
     }
+    callers.forgetAfterCommit();
   }
 
   // User tokens
@@ -268,6 +275,7 @@ public class AccountsService {
     if (!store.deleteUserToken(userId, tokenId)) {
       throw new NotFoundException("Token", tokenId);
     }
+    callers.forgetAfterCommit();
   }
 
   private void requireAccount(String accountId) {

@@ -1,5 +1,6 @@
 package io.hookwire.server.operator;
 
+import io.hookwire.server.auth.CallerCache;
 import io.hookwire.server.platform.SecureIds;
 import io.hookwire.server.platform.StoreTimes;
 import io.hookwire.server.platform.Tokens;
@@ -37,12 +38,15 @@ public class TenantsService {
   private final SecureIds ids;
   private final Tokens tokens;
   private final Clock clock;
+  private final CallerCache callers;
 
-  public TenantsService(TenantsStore store, SecureIds ids, Tokens tokens, Clock clock) {
+  public TenantsService(
+      TenantsStore store, SecureIds ids, Tokens tokens, Clock clock, CallerCache callers) {
     this.store = store;
     this.ids = ids;
     this.tokens = tokens;
     this.clock = clock;
+    this.callers = callers;
   }
 
   // Tenants
@@ -89,6 +93,7 @@ public class TenantsService {
     if (!store.deleteTenant(tenantId)) {
       throw tenantNotFound(tenantId);
     }
+    callers.forgetAfterCommit();
   }
 
   // Scaling groups
@@ -225,6 +230,7 @@ public class TenantsService {
     if (!store.deleteTenantToken(tenantId, tokenId)) {
       throw new NotFoundException("Token", tokenId);
     }
+    callers.forgetAfterCommit();
   }
 
   private void requireTenant(String tenantId) {

@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  * @param demo the demo data set provisioned on the first start with an empty embedded database
  * @param databaseTimeout the longest a request waits for PostgreSQL to connect, log in or answer a
  *     statement; past it the connection is dropped and the request is 503
+ * @param callerCacheTtl how long a server remembers who a token belongs to: the longest a token
+ *     deleted through another server on the same database (or in the database by hand) still works
+ *     here; zero looks every token up on every request
  */
 @ConfigurationProperties("hookwire")
 public record HookwireProperties(
@@ -25,7 +28,8 @@ public record HookwireProperties(
     URI publicBaseUrl,
     @DefaultValue("1MB") DataSize maxBodySize,
     @DefaultValue Demo demo,
-    @DefaultValue("5s") Duration databaseTimeout) {
+    @DefaultValue("5s") Duration databaseTimeout,
+    @DefaultValue("5s") Duration callerCacheTtl) {
 
   /**
    * @param enabled whether to provision the demo data set on an empty embedded database

@@ -48,6 +48,13 @@ abstract class WebhooksStoreTest {
 
   static final UUID OTHER_POLICY = UUID.fromString("3c6f0b2a-7e1d-4f8a-b9c2-d4e5f6a7b8c9");
 
+  /** The paths of the policies, as the store finds webhooks through them. */
+  static final WebhooksStore.Scope AT_POLICY = new WebhooksStore.Scope(TENANT, GROUP, POLICY);
+
+  static final WebhooksStore.Scope AT_SIBLING = new WebhooksStore.Scope(TENANT, GROUP, SIBLING);
+  static final WebhooksStore.Scope AT_OTHER_POLICY =
+      new WebhooksStore.Scope(OTHER_TENANT, OTHER_GROUP, OTHER_POLICY);
+
   JdbcClient jdbc;
   TenantsStore tenants;
   WebhooksStore store;
@@ -89,13 +96,13 @@ abstract class WebhooksStoreTest {
 
     store.insert(webhook);
 
-    WebhookRecord found = store.find(POLICY, webhook.id()).orElseThrow();
+    WebhookRecord found = store.find(AT_POLICY, webhook.id()).orElseThrow();
     assertThat(found).isEqualTo(webhook);
     assertThat(found.metadata()).containsExactlyEntriesOf(metadata);
     assertThat(found.capabilityHash()).isEqualTo(hash).hasSize(64);
     assertThat(found.createdAt()).isEqualTo(T1);
-    assertThat(store.find(SIBLING, webhook.id())).isEmpty();
-    assertThat(store.find(POLICY, UUID.randomUUID())).isEmpty();
+    assertThat(store.find(AT_SIBLING, webhook.id())).isEmpty();
+    assertThat(store.find(AT_POLICY, UUID.randomUUID())).isEmpty();
   }
 
   @Test
@@ -104,8 +111,8 @@ abstract class WebhooksStoreTest {
 
     store.insert(webhook);
 
-    assertThat(store.find(POLICY, webhook.id()).orElseThrow().metadata()).isNotNull().isEmpty();
-    assertThat(store.list(POLICY, null, 100).get(0).metadata()).isNotNull().isEmpty();
+    assertThat(store.find(AT_POLICY, webhook.id()).orElseThrow().metadata()).isNotNull().isEmpty();
+    assertThat(store.list(AT_POLICY, null, 100).get(0).metadata()).isNotNull().isEmpty();
     assertThat(
             jdbc.sql("SELECT metadata FROM webhooks WHERE id = :id")
                 .param("id", webhook.id())
@@ -238,26 +245,27 @@ abstract class WebhooksStoreTest {
     store.insert(
         webhook(UUID.fromString("50000000-0000-4000-8000-000000000000"), SIBLING, Map.of()));
 
-    List<WebhookRecord> all = store.list(POLICY, null, 100);
+    List<WebhookRecord> all = store.list(AT_POLICY, null, 100);
 
     assertThat(all).extracting(WebhookRecord::id).containsExactlyElementsOf(IDS_IN_TEXT_ORDER);
     assertThat(all).allSatisfy(webhook -> assertThat(webhook.policyId()).isEqualTo(POLICY));
-    assertThat(all.get(0)).isEqualTo(store.find(POLICY, all.get(0).id()).orElseThrow());
-    assertThat(store.list(OTHER_POLICY, null, 100)).isEmpty();
-    assertThat(store.list(UUID.randomUUID(), null, 100)).isEmpty();
+    assertThat(all.get(0)).isEqualTo(store.find(AT_POLICY, all.get(0).id()).orElseThrow());
+    assertThat(store.list(AT_OTHER_POLICY, null, 100)).isEmpty();
+    assertThat(store.list(new WebhooksStore.Scope(TENANT, GROUP, UUID.randomUUID()), null, 100))
+        .isEmpty();
   }
 
   @Test
   void aListHoldsAtMostItsLimitFromTheStart() {
     insertShuffled(POLICY);
 
-    assertThat(store.list(POLICY, null, 1))
+    assertThat(store.list(AT_POLICY, null, 1))
         .extracting(WebhookRecord::id)
         .containsExactly(IDS_IN_TEXT_ORDER.get(0));
-    assertThat(store.list(POLICY, null, 7))
+    assertThat(store.list(AT_POLICY, null, 7))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(0, 7));
-    assertThat(store.list(POLICY, null, IDS_IN_TEXT_ORDER.size()))
+    assertThat(store.list(AT_POLICY, null, IDS_IN_TEXT_ORDER.size()))
         .hasSize(IDS_IN_TEXT_ORDER.size());
   }
 
@@ -267,16 +275,16 @@ abstract class WebhooksStoreTest {
     int n = IDS_IN_TEXT_ORDER.size();
 
     for (int i = 0; i < n; i++) {
-      assertThat(store.list(POLICY, IDS_IN_TEXT_ORDER.get(i), 100))
+      assertThat(store.list(AT_POLICY, IDS_IN_TEXT_ORDER.get(i), 100))
           .as("after %s", IDS_IN_TEXT_ORDER.get(i))
           .extracting(WebhookRecord::id)
           .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(i + 1, n));
     }
     // Pages of 5 chained by the last id of each page.
-    assertThat(store.list(POLICY, IDS_IN_TEXT_ORDER.get(4), 5))
+    assertThat(store.list(AT_POLICY, IDS_IN_TEXT_ORDER.get(4), 5))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(5, 10));
-    assertThat(store.list(POLICY, IDS_IN_TEXT_ORDER.get(9), 5))
+    assertThat(store.list(AT_POLICY, IDS_IN_TEXT_ORDER.get(9), 5))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(10, n));
   }
@@ -287,20 +295,20 @@ abstract class WebhooksStoreTest {
     int n = IDS_IN_TEXT_ORDER.size();
 
     // Between 7fffffff-... and 80000000-...: negative as a Java long, after the positives.
-    assertThat(store.list(POLICY, UUID.fromString("7fffffff-ffff-4fff-ffff-ffffffffffff"), 100))
+    assertThat(store.list(AT_POLICY, UUID.fromString("7fffffff-ffff-4fff-ffff-ffffffffffff"), 100))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(6, n));
-    assertThat(store.list(POLICY, UUID.fromString("90000000-0000-4000-8000-000000000000"), 100))
+    assertThat(store.list(AT_POLICY, UUID.fromString("90000000-0000-4000-8000-000000000000"), 100))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(8, n));
     // Between ids that differ only in their second half.
-    assertThat(store.list(POLICY, UUID.fromString("00000000-0000-4000-9000-000000000000"), 100))
+    assertThat(store.list(AT_POLICY, UUID.fromString("00000000-0000-4000-9000-000000000000"), 100))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(2, n));
-    assertThat(store.list(POLICY, UUID.fromString("00000000-0000-0000-0000-000000000000"), 3))
+    assertThat(store.list(AT_POLICY, UUID.fromString("00000000-0000-0000-0000-000000000000"), 3))
         .extracting(WebhookRecord::id)
         .containsExactlyElementsOf(IDS_IN_TEXT_ORDER.subList(0, 3));
-    assertThat(store.list(POLICY, UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), 100))
+    assertThat(store.list(AT_POLICY, UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), 100))
         .isEmpty();
   }
 
@@ -316,9 +324,9 @@ abstract class WebhooksStoreTest {
     metadata.put("ünïcode", "値");
     metadata.put("c", "");
 
-    assertThat(store.replace(POLICY, webhook.id(), "Renamed ✓", metadata)).isTrue();
+    assertThat(store.replace(AT_POLICY, webhook.id(), "Renamed ✓", metadata)).isTrue();
 
-    assertThat(store.find(POLICY, webhook.id()))
+    assertThat(store.find(AT_POLICY, webhook.id()))
         .contains(
             new WebhookRecord(
                 webhook.id(),
@@ -327,10 +335,10 @@ abstract class WebhooksStoreTest {
                 metadata,
                 webhook.capabilityHash(),
                 webhook.createdAt()));
-    assertThat(store.find(POLICY, sibling.id())).contains(sibling);
+    assertThat(store.find(AT_POLICY, sibling.id())).contains(sibling);
 
-    assertThat(store.replace(POLICY, webhook.id(), "Emptied", Map.of())).isTrue();
-    assertThat(store.find(POLICY, webhook.id()).orElseThrow().metadata()).isNotNull().isEmpty();
+    assertThat(store.replace(AT_POLICY, webhook.id(), "Emptied", Map.of())).isTrue();
+    assertThat(store.find(AT_POLICY, webhook.id()).orElseThrow().metadata()).isNotNull().isEmpty();
   }
 
   @Test
@@ -338,10 +346,10 @@ abstract class WebhooksStoreTest {
     WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of("a", "1"));
     store.insert(webhook);
 
-    assertThat(store.replace(SIBLING, webhook.id(), "Other", Map.of())).isFalse();
-    assertThat(store.replace(OTHER_POLICY, webhook.id(), "Other", Map.of())).isFalse();
-    assertThat(store.replace(POLICY, UUID.randomUUID(), "Other", Map.of())).isFalse();
-    assertThat(store.find(POLICY, webhook.id())).contains(webhook);
+    assertThat(store.replace(AT_SIBLING, webhook.id(), "Other", Map.of())).isFalse();
+    assertThat(store.replace(AT_OTHER_POLICY, webhook.id(), "Other", Map.of())).isFalse();
+    assertThat(store.replace(AT_POLICY, UUID.randomUUID(), "Other", Map.of())).isFalse();
+    assertThat(store.find(AT_POLICY, webhook.id())).contains(webhook);
   }
 
   @Test
@@ -351,17 +359,37 @@ abstract class WebhooksStoreTest {
     store.insert(webhook);
     store.insert(kept);
 
-    assertThat(store.delete(SIBLING, webhook.id())).isFalse();
-    assertThat(store.delete(OTHER_POLICY, webhook.id())).isFalse();
-    assertThat(store.delete(POLICY, UUID.randomUUID())).isFalse();
-    assertThat(store.find(POLICY, webhook.id())).contains(webhook);
+    assertThat(store.delete(AT_SIBLING, webhook.id())).isFalse();
+    assertThat(store.delete(AT_OTHER_POLICY, webhook.id())).isFalse();
+    assertThat(store.delete(AT_POLICY, UUID.randomUUID())).isFalse();
+    assertThat(store.find(AT_POLICY, webhook.id())).contains(webhook);
 
-    assertThat(store.delete(POLICY, webhook.id())).isTrue();
+    assertThat(store.delete(AT_POLICY, webhook.id())).isTrue();
 
-    assertThat(store.find(POLICY, webhook.id())).isEmpty();
-    assertThat(store.list(POLICY, null, 100)).containsExactly(kept);
+    assertThat(store.find(AT_POLICY, webhook.id())).isEmpty();
+    assertThat(store.list(AT_POLICY, null, 100)).containsExactly(kept);
     assertThat(store.count(POLICY)).isEqualTo(1);
-    assertThat(store.delete(POLICY, webhook.id())).isFalse();
+    assertThat(store.delete(AT_POLICY, webhook.id())).isFalse();
+  }
+
+  @Test
+  void aWebhookIsReachedOnlyThroughItsWholePath() {
+    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of());
+    store.insert(webhook);
+    List<WebhooksStore.Scope> wrongPaths =
+        List.of(
+            new WebhooksStore.Scope(OTHER_TENANT, GROUP, POLICY),
+            new WebhooksStore.Scope(TENANT, OTHER_GROUP, POLICY),
+            new WebhooksStore.Scope(TENANT, UUID.randomUUID(), POLICY),
+            new WebhooksStore.Scope("", GROUP, POLICY));
+
+    for (WebhooksStore.Scope wrong : wrongPaths) {
+      assertThat(store.find(wrong, webhook.id())).as("find at %s", wrong).isEmpty();
+      assertThat(store.list(wrong, null, 100)).as("list at %s", wrong).isEmpty();
+      assertThat(store.replace(wrong, webhook.id(), "Other", Map.of())).as("%s", wrong).isFalse();
+      assertThat(store.delete(wrong, webhook.id())).as("delete at %s", wrong).isFalse();
+    }
+    assertThat(store.find(AT_POLICY, webhook.id())).contains(webhook);
   }
 
   // Executions
@@ -413,7 +441,7 @@ abstract class WebhooksStoreTest {
     assertThat(policy(GROUP, POLICY))
         .isEqualTo(new ScalingPolicyRecord(POLICY, GROUP, "Up", 0, null, T0));
 
-    assertThat(store.delete(POLICY, webhook.id())).isTrue();
+    assertThat(store.delete(AT_POLICY, webhook.id())).isTrue();
 
     assertThat(store.recordExecution(webhook.capabilityHash(), T1)).isFalse();
     assertThat(policy(GROUP, POLICY).executions()).isZero();

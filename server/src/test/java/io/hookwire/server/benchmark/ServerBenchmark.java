@@ -1,6 +1,7 @@
 package io.hookwire.server.benchmark;
 
 import io.hookwire.server.HookwireApplication;
+import io.hookwire.server.endpoints.EndpointsListBenchmark;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -59,14 +60,16 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dexec.mainClass=io.hookwire.server.benchmark.ServerBenchmark
  * </pre>
  *
- * <p>It measures the server classes that command has just compiled, and takes about 12 minutes with
+ * <p>It measures the server classes that command has just compiled, and takes about 15 minutes with
  * the defaults. Optional system properties, given to the same command: {@code
  * -Dbenchmark.connections=32}, {@code -Dbenchmark.threads=2} (of the load generator), {@code
  * -Dbenchmark.seconds=10} (measured, per scenario and round), {@code -Dbenchmark.warmupSeconds=5}
  * (before each measurement), {@code -Dbenchmark.rounds=3} (after {@code -Dbenchmark.warmupRounds=1}
- * not counted), {@code -Dbenchmark.jvmFlags="-Xmx512m -XX:+UseSerialGC"} (for all three processes;
- * none by default). The processes' output, PostgreSQL's log and the H2 database are under {@code
- * server/target/benchmark/}, emptied at each start.
+ * not counted), {@code -Dbenchmark.jvmFlags="-Xmx512m"} (for all three processes, after the
+ * servers' own defaults of {@code server/pom.xml}; none by default), {@code
+ * -Dbenchmark.lists=false} (skips the list's queries, which {@link EndpointsListBenchmark} then
+ * measures on both databases, with its own properties). The processes' output, PostgreSQL's log and
+ * the H2 database are under {@code server/target/benchmark/}, emptied at each start.
  *
  * <p>The load generator runs in this JVM, on the same cores as the servers, as wrk did when the
  * issue's figures were taken: the ratios compare like with like, the absolute rates depend on the
@@ -82,10 +85,13 @@ public final class ServerBenchmark {
   private static final double WARMUP_SECONDS = doubleProperty("benchmark.warmupSeconds", 5);
   private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
   private static final int WARMUP_ROUNDS = Integer.getInteger("benchmark.warmupRounds", 1);
-  private static final List<String> JVM_FLAGS =
-      Arrays.stream(System.getProperty("benchmark.jvmFlags", "").trim().split("\\s+"))
-          .filter(flag -> !flag.isEmpty())
-          .toList();
+  private static final List<String> JVM_FLAGS = flags("benchmark.jvmFlags");
+
+  /**
+   * The server's documented JVM defaults (server/pom.xml passes them), before {@link #JVM_FLAGS}.
+   */
+  private static final List<String> SERVER_JVM_FLAGS =
+      Stream.concat(flags("benchmark.serverJvmFlags").stream(), JVM_FLAGS.stream()).toList();
 
   /** The server's default quota of webhooks per policy, which the create scenario works within. */
   private static final int WEBHOOKS_PER_POLICY = 25;
@@ -136,6 +142,11 @@ public final class ServerBenchmark {
       new ServerBenchmark().run();
     } finally {
       stopAll();
+    }
+    if (Boolean.parseBoolean(System.getProperty("benchmark.lists", "true"))) {
+      System.out.println();
+      // With every server stopped: the list's queries on both databases, and their ratios.
+      EndpointsListBenchmark.main(args);
     }
   }
 
@@ -198,7 +209,7 @@ public final class ServerBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%s; Java %s, %d processors, load average %.2f%n"
-            + "JVM flags of the three processes: %s%n"
+            + "JVM flags: %s%n"
             + "%d connections on %d threads, %.0f s warm-up + %.0f s measured per scenario,"
             + " %d rounds after %d warm-up round(s)%n",
         ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
@@ -308,7 +319,14 @@ public final class ServerBenchmark {
     List<String> all = new ArrayList<>(args);
     all.add("--server.port=" + port);
     ServerProcess process =
-        started(ServerProcess.start(name, JVM_FLAGS, classpath, main.getName(), all, directory));
+        started(
+            ServerProcess.start(
+                name,
+                main == FloorApplication.class ? JVM_FLAGS : SERVER_JVM_FLAGS,
+                classpath,
+                main.getName(),
+                all,
+                directory));
     Duration startup =
         process.awaitOk("http://127.0.0.1:" + port + probe, probeHeaders, Duration.ofMinutes(3));
     return new Server(name, process, port, startup);
@@ -702,8 +720,7 @@ public final class ServerBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "floor's own p99 / p50: %.2f. Not measured here: the list ratios (see"
-            + " EndpointsListBenchmark for the list's queries).%n"
+        "floor's own p99 / p50: %.2f. The list ratios follow (EndpointsListBenchmark).%n"
             + "Load average at the end %.2f; JVM flags %s.%n",
         tail("floor", "GET"),
         loadAverage(),
@@ -825,8 +842,17 @@ public final class ServerBenchmark {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
+  private static List<String> flags(String property) {
+    return Arrays.stream(System.getProperty(property, "").trim().split("\\s+"))
+        .filter(flag -> !flag.isEmpty())
+        .toList();
+  }
+
   private static String jvmFlags() {
-    return JVM_FLAGS.isEmpty() ? "(none)" : String.join(" ", JVM_FLAGS);
+    return String.format(
+        "floor %s; servers %s",
+        JVM_FLAGS.isEmpty() ? "(none)" : String.join(" ", JVM_FLAGS),
+        SERVER_JVM_FLAGS.isEmpty() ? "(none)" : String.join(" ", SERVER_JVM_FLAGS));
   }
 
   private static double doubleProperty(String name, double otherwise) {

@@ -222,7 +222,7 @@ abstract class EndpointsStoreTest {
 
     assertThat(endpointIds()).containsExactly("ep-3", "ep-4");
     assertThat(store.count(query("acc-a"))).isZero();
-    assertThat(store.page(query("acc-a"), 0, ALL)).isEmpty();
+    assertThat(page(query("acc-a"), 0, ALL)).isEmpty();
   }
 
   // Lists: who sees what
@@ -329,7 +329,7 @@ abstract class EndpointsStoreTest {
   // Lists: order
 
   @Test
-  void aListIsOrderedByNameOrUrlEitherWayWithTiesBrokenByIdAscending() {
+  void aListIsOrderedByNameOrUrlEitherWayWithTiesBrokenByIdInTheFirstKeysDirection() {
     // Two names and two urls tie; ids are inserted out of order.
     store.insert(endpoint("ep-5", "acc-a", null, "bravo", "https://delta.example/"));
     store.insert(endpoint("ep-2", "acc-a", "env-1", "alpha", "https://echo.example/"));
@@ -340,9 +340,9 @@ abstract class EndpointsStoreTest {
 
     assertListed(ordered("acc-a"), "ep-1", "ep-2", "ep-3", "ep-4", "ep-5");
     assertListed(ordered("acc-a", "name"), "ep-2", "ep-1", "ep-5", "ep-4", "ep-3");
-    assertListed(ordered("acc-a", "-name"), "ep-3", "ep-4", "ep-1", "ep-5", "ep-2");
+    assertListed(ordered("acc-a", "-name"), "ep-3", "ep-4", "ep-5", "ep-1", "ep-2");
     assertListed(ordered("acc-a", "url"), "ep-4", "ep-1", "ep-3", "ep-5", "ep-2");
-    assertListed(ordered("acc-a", "-url"), "ep-2", "ep-5", "ep-1", "ep-3", "ep-4");
+    assertListed(ordered("acc-a", "-url"), "ep-2", "ep-5", "ep-3", "ep-1", "ep-4");
     assertListed(ordered("acc-a", "name", "url"), "ep-2", "ep-1", "ep-5", "ep-4", "ep-3");
     assertListed(ordered("acc-a", "name", "-url"), "ep-2", "ep-5", "ep-1", "ep-4", "ep-3");
     assertListed(ordered("acc-a", "-name", "-url"), "ep-3", "ep-4", "ep-5", "ep-1", "ep-2");
@@ -373,7 +373,7 @@ abstract class EndpointsStoreTest {
     for (List<String> order : orders) {
       List<String> expected =
           all.stream().sorted(comparator(order)).map(EndpointRecord::id).toList();
-      assertThat(ids(store.page(ordered("acc-a", order.toArray(String[]::new)), 0, ALL)))
+      assertThat(ids(page(ordered("acc-a", order.toArray(String[]::new)), 0, ALL)))
           .as("sort %s", order)
           .containsExactlyElementsOf(expected);
     }
@@ -385,7 +385,7 @@ abstract class EndpointsStoreTest {
         new EndpointQuery(
             "acc-a", null, null, null, List.of(new EndpointQuery.SortKey("name; DROP", false)));
 
-    assertThatThrownBy(() -> store.page(query, 0, 10))
+    assertThatThrownBy(() -> store.page(query, 0, 10, 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("name; DROP");
     assertThatThrownBy(
@@ -398,6 +398,7 @@ abstract class EndpointsStoreTest {
                         null,
                         List.of(new EndpointQuery.SortKey("created_at", true))),
                     0,
+                    10,
                     10))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -410,18 +411,18 @@ abstract class EndpointsStoreTest {
 
     for (String[] order : new String[][] {{"name"}, {"-url"}, {"-name", "url"}, {}}) {
       EndpointQuery query = ordered("acc-a", order);
-      List<String> whole = ids(store.page(query, 0, ALL));
+      List<String> whole = ids(page(query, 0, ALL));
       assertThat(whole).hasSize(23).doesNotHaveDuplicates();
       for (int size : new int[] {1, 5, 7, 23, 100}) {
         List<String> concatenated = new ArrayList<>();
         int pages = (23 + size - 1) / size;
         for (int number = 1; number <= pages; number++) {
-          List<EndpointRecord> page = store.page(query, (long) (number - 1) * size, size);
+          List<EndpointRecord> page = page(query, (long) (number - 1) * size, size);
           assertThat(page.size()).isEqualTo(number < pages ? size : 23 - (pages - 1) * size);
           concatenated.addAll(ids(page));
         }
         assertThat(concatenated).as("size %d", size).containsExactlyElementsOf(whole);
-        assertThat(store.page(query, (long) pages * size, size)).isEmpty();
+        assertThat(page(query, (long) pages * size, size)).isEmpty();
       }
       assertThat(store.count(query)).isEqualTo(23);
     }
@@ -432,9 +433,9 @@ abstract class EndpointsStoreTest {
     manyEndpoints(3);
     EndpointQuery query = ordered("acc-a", "name");
 
-    assertThat(store.page(query, 3, 20)).isEmpty();
-    assertThat(store.page(query, 1_000_000_000_000L, 20)).isEmpty();
-    assertThat(store.page(query, 2, 20)).hasSize(1);
+    assertThat(page(query, 3, 20)).isEmpty();
+    assertThat(page(query, 1_000_000_000_000L, 20)).isEmpty();
+    assertThat(page(query, 2, 20)).hasSize(1);
     assertThat(store.count(query)).isEqualTo(3);
   }
 
@@ -456,7 +457,7 @@ abstract class EndpointsStoreTest {
     assertListed(query, expected.toArray(String[]::new));
     List<String> concatenated = new ArrayList<>();
     for (long offset = 0; offset < expected.size(); offset += 2) {
-      concatenated.addAll(ids(store.page(query, offset, 2)));
+      concatenated.addAll(ids(page(query, offset, 2)));
     }
     assertThat(concatenated).containsExactlyElementsOf(expected);
   }
@@ -515,7 +516,9 @@ abstract class EndpointsStoreTest {
           Comparator.comparing(key.endsWith("name") ? EndpointRecord::name : EndpointRecord::url);
       comparator = comparator.thenComparing(descending ? byKey.reversed() : byKey);
     }
-    return comparator.thenComparing(EndpointRecord::id);
+    Comparator<EndpointRecord> byId = Comparator.comparing(EndpointRecord::id);
+    return comparator.thenComparing(
+        !order.isEmpty() && order.get(0).startsWith("-") ? byId.reversed() : byId);
   }
 
   private static EndpointQuery query(String account) {
@@ -551,8 +554,13 @@ abstract class EndpointsStoreTest {
    * agrees.
    */
   private void assertListed(EndpointQuery query, String... expected) {
-    assertThat(ids(store.page(query, 0, ALL))).as("page of %s", query).containsExactly(expected);
+    assertThat(ids(page(query, 0, ALL))).as("page of %s", query).containsExactly(expected);
     assertThat(store.count(query)).as("count of %s", query).isEqualTo(expected.length);
+  }
+
+  /** A page as the service reads it: after the count, in the same transaction. */
+  private List<EndpointRecord> page(EndpointQuery query, long offset, int limit) {
+    return store.page(query, offset, limit, store.count(query));
   }
 
   private static List<String> ids(List<EndpointRecord> endpoints) {
