@@ -1,6 +1,5 @@
 package io.hookwire.server.benchmark;
 
-import io.hookwire.server.HookwireApplication;
 import io.hookwire.server.endpoints.EndpointsListBenchmark;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -44,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The server against the physical floor of its stack, side by side in one run: the ratios of issue
- * 12. It starts, each in a JVM of its own with the same JVM flags, the bare {@link
- * FloorApplication}, the server on its embedded H2 with the demo data set, and the server on a
- * PostgreSQL it starts itself (provisioned through the operator API); it measures each one's
+ * 12. It starts, each in a JVM of its own, the bare {@link FloorApplication} (JVM defaults, as a
+ * generated project runs), the server on its embedded H2 with the demo data set, and the server on
+ * a PostgreSQL it starts itself (provisioned through the operator API); it measures each one's
  * startup to its first 200, loads each scenario with a closed-loop {@link LoadGenerator} in
  * alternating rounds (floor, H2, PostgreSQL, floor, …, so that whatever else the machine does hits
  * all alike), reads each process's memory after the load, and prints the medians of the rounds and
@@ -56,20 +55,23 @@ import tools.jackson.databind.json.JsonMapper;
  * with
  *
  * <pre>
- * ./mvnw -B -q -pl server test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -q -pl server package -DskipTests exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.hookwire.server.benchmark.ServerBenchmark
  * </pre>
  *
- * <p>It measures the server classes that command has just compiled, and takes about 15 minutes with
- * the defaults. Optional system properties, given to the same command: {@code
- * -Dbenchmark.connections=32}, {@code -Dbenchmark.threads=2} (of the load generator), {@code
- * -Dbenchmark.seconds=10} (measured, per scenario and round), {@code -Dbenchmark.warmupSeconds=5}
- * (before each measurement), {@code -Dbenchmark.rounds=3} (after {@code -Dbenchmark.warmupRounds=1}
- * not counted), {@code -Dbenchmark.jvmFlags="-Xmx512m"} (for all three processes, after the
- * servers' own defaults of {@code server/pom.xml}; none by default), {@code
- * -Dbenchmark.lists=false} (skips the list's queries, which {@link EndpointsListBenchmark} then
- * measures on both databases, with its own properties). The processes' output, PostgreSQL's log and
- * the H2 database are under {@code server/target/benchmark/}, emptied at each start.
+ * <p>It measures the server that command has just packaged, deployed as the README describes
+ * ({@link ServerJar}: the executable jar extracted, with a class data sharing archive, and the JVM
+ * flags of {@code server/pom.xml}), and takes about 15 minutes with the defaults. Optional system
+ * properties, given to the same command: {@code -Dbenchmark.connections=32}, {@code
+ * -Dbenchmark.threads=2} (of the load generator), {@code -Dbenchmark.seconds=10} (measured, per
+ * scenario and round), {@code -Dbenchmark.warmupSeconds=5} (before each measurement), {@code
+ * -Dbenchmark.rounds=3} (after {@code -Dbenchmark.warmupRounds=1} not counted), {@code
+ * -Dbenchmark.jvmFlags="-Xmx512m"} (for all three processes, after the servers' own defaults of
+ * {@code server/pom.xml}; none by default), {@code -Dbenchmark.starts=3} (of each process, for the
+ * startup's median), {@code -Dbenchmark.lists=false} (skips the list's queries, which {@link
+ * EndpointsListBenchmark} then measures on both databases, with its own properties). The processes'
+ * output, PostgreSQL's log and the H2 database are under {@code server/target/benchmark/}, emptied
+ * at each start.
  *
  * <p>The load generator runs in this JVM, on the same cores as the servers, as wrk did when the
  * issue's figures were taken: the ratios compare like with like, the absolute rates depend on the
@@ -85,6 +87,7 @@ public final class ServerBenchmark {
   private static final double WARMUP_SECONDS = doubleProperty("benchmark.warmupSeconds", 5);
   private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 3);
   private static final int WARMUP_ROUNDS = Integer.getInteger("benchmark.warmupRounds", 1);
+  private static final int STARTS = Integer.getInteger("benchmark.starts", 3);
   private static final List<String> JVM_FLAGS = flags("benchmark.jvmFlags");
 
   /**
@@ -203,8 +206,7 @@ public final class ServerBenchmark {
     deleteRecursively(directory);
     Files.createDirectories(directory);
     List<Path> classpath = classpath();
-    // The server must not scan the test classes (this benchmark's floor among them).
-    List<Path> serverClasspath = classpath.stream().filter(p -> !p.equals(testClasses)).toList();
+    ServerJar server = ServerJar.prepare(testClasses.getParent(), directory, SERVER_JVM_FLAGS);
 
     System.out.printf(
         Locale.ROOT,
@@ -225,24 +227,22 @@ public final class ServerBenchmark {
         WARMUP_ROUNDS);
     EmbeddedPostgres postgres = startPostgres(directory);
 
-    Server floor =
-        start(
-            "floor",
-            floorClasspath(classpath, testClasses),
-            FloorApplication.class,
-            List.of(),
-            directory,
-            FloorApplication.PATH,
-            new String[] {"Accept", "application/json"});
+    List<String> floorLaunch =
+        concat(
+            JVM_FLAGS,
+            ServerProcess.classpath(
+                floorClasspath(classpath, testClasses), FloorApplication.class.getName()));
+    Server floor = startFloor(floorLaunch, directory);
     System.out.printf(
         Locale.ROOT,
         "floor: first 200 after %d ms; %d bytes of JSON%n",
         floor.startup.toMillis(),
         FloorApplication.BODY.length());
+    Map<String, Double> startups = startups(server, floorLaunch, directory);
     Target h2 =
         startServer(
             "H2",
-            serverClasspath,
+            server,
             directory,
             DEMO.operatorToken,
             List.of("--hookwire.data-dir=" + directory.resolve("h2-data")));
@@ -250,7 +250,7 @@ public final class ServerBenchmark {
     Target pg =
         startServer(
             "PostgreSQL",
-            serverClasspath,
+            server,
             directory,
             operatorToken,
             List.of(
@@ -280,7 +280,7 @@ public final class ServerBenchmark {
         measureScenarios(round, target);
       }
     }
-    print(List.of(floor, h2.server, pg.server));
+    print(List.of(floor, h2.server, pg.server), startups);
   }
 
   private static EmbeddedPostgres startPostgres(Path directory) throws Exception {
@@ -308,8 +308,7 @@ public final class ServerBenchmark {
    */
   private static Server start(
       String name,
-      List<Path> classpath,
-      Class<?> main,
+      List<String> javaArguments,
       List<String> args,
       Path directory,
       String probe,
@@ -318,15 +317,7 @@ public final class ServerBenchmark {
     int port = ServerProcess.freePort();
     List<String> all = new ArrayList<>(args);
     all.add("--server.port=" + port);
-    ServerProcess process =
-        started(
-            ServerProcess.start(
-                name,
-                main == FloorApplication.class ? JVM_FLAGS : SERVER_JVM_FLAGS,
-                classpath,
-                main.getName(),
-                all,
-                directory));
+    ServerProcess process = started(ServerProcess.start(name, javaArguments, all, directory));
     Duration startup =
         process.awaitOk("http://127.0.0.1:" + port + probe, probeHeaders, Duration.ofMinutes(3));
     return new Server(name, process, port, startup);
@@ -338,11 +329,7 @@ public final class ServerBenchmark {
    * replace.
    */
   private static Target startServer(
-      String name,
-      List<Path> classpath,
-      Path directory,
-      String operatorToken,
-      List<String> databaseArgs)
+      String name, ServerJar jar, Path directory, String operatorToken, List<String> databaseArgs)
       throws Exception {
     List<String> args = new ArrayList<>(RAISED_RATE_LIMITS);
     args.add("--management.server.port=" + ServerProcess.freePort());
@@ -350,8 +337,7 @@ public final class ServerBenchmark {
     Server server =
         start(
             name,
-            classpath,
-            HookwireApplication.class,
+            concat(SERVER_JVM_FLAGS, jar.launch(true)),
             args,
             directory,
             "/operator/v1/accounts",
@@ -391,6 +377,62 @@ public final class ServerBenchmark {
         send(port, "GET", c.webhooks(c.policy) + "/" + webhook, c.tenantHeaders(), null, 200)
             .length());
     return new Target(server, c, endpoint, webhook);
+  }
+
+  private static Server startFloor(List<String> launch, Path directory) throws Exception {
+    return start(
+        "floor",
+        launch,
+        List.of(),
+        directory,
+        FloorApplication.PATH,
+        new String[] {"Accept", "application/json"});
+  }
+
+  /**
+   * Startup to the first 200, the median of {@link #STARTS} starts of each in turn: the floor, the
+   * server on a fresh H2 with its class data sharing archive, and without it. One start is at the
+   * mercy of whatever else the machine does.
+   */
+  private static Map<String, Double> startups(ServerJar jar, List<String> floor, Path directory)
+      throws Exception {
+    Map<String, List<Long>> millis = new LinkedHashMap<>();
+    for (int i = 1; i <= STARTS; i++) {
+      Map<String, List<String>> launches = new LinkedHashMap<>();
+      launches.put("floor", floor);
+      launches.put("H2", concat(SERVER_JVM_FLAGS, jar.launch(true)));
+      launches.put("H2 without CDS", concat(SERVER_JVM_FLAGS, jar.launch(false)));
+      for (Map.Entry<String, List<String>> launch : launches.entrySet()) {
+        Server started =
+            launch.getKey().equals("floor")
+                ? startFloor(launch.getValue(), directory)
+                : start(
+                    launch.getKey(),
+                    launch.getValue(),
+                    List.of(
+                        "--management.server.port=" + ServerProcess.freePort(),
+                        "--hookwire.data-dir=" + directory.resolve("startup-" + i)),
+                    directory,
+                    "/operator/v1/accounts",
+                    operatorHeaders(DEMO.operatorToken));
+        started.process.close();
+        RUNNING.remove(started.process);
+        millis
+            .computeIfAbsent(launch.getKey(), k -> new ArrayList<>())
+            .add(started.startup.toMillis());
+      }
+    }
+    Map<String, Double> medians = new LinkedHashMap<>();
+    millis.forEach(
+        (name, starts) -> {
+          medians.put(name, starts.stream().sorted().toList().get(starts.size() / 2).doubleValue());
+          System.out.printf(Locale.ROOT, "startup of %s: %s ms%n", name, starts);
+        });
+    return medians;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 
   /**
@@ -594,11 +636,12 @@ public final class ServerBenchmark {
       String label, ToDoubleFunction<String> value, boolean atLeast, double goal, String was) {}
 
   /** The table of medians, the processes' startup and memory, and the ratios. */
-  private void print(List<Server> servers) throws IOException {
+  private void print(List<Server> servers, Map<String, Double> startups) throws IOException {
     Map<String, Double> startupMillis = new LinkedHashMap<>();
     Map<String, Double> rssMib = new LinkedHashMap<>();
     for (Server server : servers) {
-      startupMillis.put(server.name, (double) server.startup.toMillis());
+      startupMillis.put(
+          server.name, startups.getOrDefault(server.name, (double) server.startup.toMillis()));
       rssMib.put(server.name, server.process.rssKib() / 1024.0);
     }
     System.out.println();
@@ -641,6 +684,13 @@ public final class ServerBenchmark {
           startupMillis.get(server.name),
           rssMib.get(server.name));
     }
+    System.out.printf(
+        Locale.ROOT,
+        "(startup: floor and H2 the median of %d starts each, PostgreSQL one; the servers start"
+            + " with their class data sharing archive, as the README deploys them; without it, on"
+            + " H2: %.0f ms)%n",
+        STARTS,
+        startups.get("H2 without CDS"));
 
     List<Ratio> ratios =
         List.of(

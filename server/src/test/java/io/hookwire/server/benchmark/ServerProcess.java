@@ -42,27 +42,35 @@ final class ServerProcess implements AutoCloseable {
     this.startNanos = startNanos;
   }
 
-  /** Starts {@code mainClass} with the given JVM flags, classpath and arguments. */
+  /**
+   * Starts {@code java} with the given arguments (JVM flags, then {@code -cp <classpath> <main>} or
+   * {@code -jar <jar>}, see {@link #classpath}) and program arguments.
+   */
   static ServerProcess start(
-      String name,
-      List<String> jvmFlags,
-      List<Path> classpath,
-      String mainClass,
-      List<String> args,
-      Path logDirectory)
+      String name, List<String> javaArguments, List<String> args, Path logDirectory)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(jvmFlags);
-    command.add("-cp");
-    command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
-    command.add(mainClass);
+    command.add(java());
+    command.addAll(javaArguments);
     command.addAll(args);
     Path log = logDirectory.resolve(name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     long startNanos = System.nanoTime();
     return new ServerProcess(name, log, builder.start(), startNanos);
+  }
+
+  /** The arguments that run {@code mainClass} from a classpath. */
+  static List<String> classpath(List<Path> classpath, String mainClass) {
+    return List.of(
+        "-cp",
+        String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+        mainClass);
+  }
+
+  /** The {@code java} that runs this benchmark, for the processes it starts. */
+  static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
   }
 
   /** A port nothing listens on now. */
