@@ -2,11 +2,13 @@ package io.hookwire.server.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.hookwire.server.platform.HookwireProperties;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,14 +33,24 @@ public class CallerCache {
   /** How many times the callers were forgotten: a lookup that spans a forgetting is not kept. */
   private final AtomicLong forgettings = new AtomicLong();
 
+  @Autowired
   CallerCache(CallerStore store, HookwireProperties properties) {
-    this.store = store;
-    this.users = cache(properties.callerCacheTtl());
-    this.tenants = cache(properties.callerCacheTtl());
+    this(store, properties.callerCacheTtl(), Ticker.systemTicker());
   }
 
-  private static <T> Cache<String, T> cache(Duration timeToLive) {
-    return Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(MAX_TOKENS).build();
+  /** With the clock the time to live is measured by. */
+  CallerCache(CallerStore store, Duration timeToLive, Ticker ticker) {
+    this.store = store;
+    this.users = cache(timeToLive, ticker);
+    this.tenants = cache(timeToLive, ticker);
+  }
+
+  private static <T> Cache<String, T> cache(Duration timeToLive, Ticker ticker) {
+    return Caffeine.newBuilder()
+        .expireAfterWrite(timeToLive)
+        .maximumSize(MAX_TOKENS)
+        .ticker(ticker)
+        .build();
   }
 
   /** The Endpoints API user whose token has this hash. */

@@ -7,6 +7,7 @@ import io.hookwire.server.platform.HookwireProperties;
 import io.hookwire.server.platform.Tokens;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,19 @@ class CallerCacheTest {
     deleteTokens();
 
     assertThat(callers.findTenantToken(TOKEN)).contains(ADMIN);
+  }
+
+  @Test
+  void aTokenDeletedBehindTheServersBackStopsWorkingOnceItsTimeToLiveHasPassed() {
+    AtomicLong nanos = new AtomicLong();
+    CallerCache callers = new CallerCache(new CallerStore(jdbc), Duration.ofSeconds(5), nanos::get);
+    assertThat(callers.findTenantToken(TOKEN)).contains(ADMIN);
+    deleteTokens();
+
+    nanos.addAndGet(Duration.ofMillis(4_999).toNanos());
+    assertThat(callers.findTenantToken(TOKEN)).as("within the time to live").contains(ADMIN);
+    nanos.addAndGet(Duration.ofMillis(1).toNanos());
+    assertThat(callers.findTenantToken(TOKEN)).as("once it has passed").isEmpty();
   }
 
   @Test
