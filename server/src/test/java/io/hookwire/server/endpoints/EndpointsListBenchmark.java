@@ -165,6 +165,11 @@ public final class EndpointsListBenchmark {
                   .param("id", touched)
                   .update();
 
+      // The code all queries share is compiled before the first measurement, not during it.
+      for (int i = 0; i < 5 * warmup; i++) {
+        touch.run();
+        store.page(all(order("name")), 0, PAGE_SIZE, store.count(all(order("name"))));
+      }
       double first = measure(database, store, touch, "page 1, sort=name", all(order("name")), 1);
       double unsorted = measure(database, store, touch, "page 1, no sort", all(List.of()), 1);
       double byNameDown =
