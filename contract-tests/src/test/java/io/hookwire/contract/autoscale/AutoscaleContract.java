@@ -239,9 +239,9 @@ final class AutoscaleContract {
   }
 
   /**
-   * Sends a capability execution and expects 202 with an empty body. Capability execution shares
-   * one rate limit for the whole server, so a 413 caused by other executions is waited out and the
-   * request sent again, never taken as the answer.
+   * Sends a capability execution and expects 202 with an empty body. Every execution of this suite
+   * comes from one client address, which has one rate limit, so a 413 caused by other executions is
+   * waited out and the request sent again, never taken as the answer.
    */
   static Answer executeAccepted(RawHttp execution) {
     for (int attempt = 0; attempt < 5; attempt++) {

@@ -14,6 +14,7 @@ import io.hookwire.client.autoscale.api.WebhooksApi;
 import io.hookwire.client.autoscale.model.WebhookReplace;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Tenant;
+import io.hookwire.contract.support.RawHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 413 RateLimitError with Retry-After: each operation exhausts a fresh tenant's budget (1000
  * requests a minute by default), so no other test is affected; capability execution exhausts the
- * server's one execute limit (10 a second by default) and then waits it out.
+ * limit of one capability URL (10 a second by default, under the client's 20) and then waits it
+ * out.
  */
 class RateLimitContractTest {
 
@@ -111,13 +113,19 @@ class RateLimitContractTest {
   }
 
   @Test
-  void capabilityExecutionHasItsOwnServerWideLimit() {
+  void capabilityExecutionIsLimitedPerCapabilityUrl() {
     var capabilities = Fixtures.autoscale(tenant.adminToken()).capabilities();
     String unknownHash = AutoscaleContract.randomHash();
 
     Duration retryAfter =
         assertRateLimited(untilRateLimited(() -> capabilities.executeCapability("1", unknownHash)));
 
+    // Another capability URL is not held up by the burst on this one: accepted at the first try.
+    assertThat(
+            AutoscaleContract.send(
+                    RawHttp.request("POST", executePath(AutoscaleContract.randomHash())))
+                .status())
+        .isEqualTo(202);
     // The tenant's own budget is untouched by executions.
     assertThat(list(tenant)).hasSize(1);
     // Wait the limit out, so that later tests execute capabilities as usual.

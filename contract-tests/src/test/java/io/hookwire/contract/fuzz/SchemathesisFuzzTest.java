@@ -64,7 +64,8 @@ class SchemathesisFuzzTest {
         DEMO_OPERATOR_TOKEN,
         "--hookwire.demo.enabled=true",
         "--hookwire.autoscale.rate-limit.tenant-per-minute=1000000",
-        "--hookwire.autoscale.rate-limit.execute-per-second=100000");
+        "--hookwire.autoscale.rate-limit.execute-per-second=100000",
+        "--hookwire.autoscale.rate-limit.execute-per-second-per-client=100000");
   }
 
   private static String authHeader(Api api) {

@@ -15,8 +15,12 @@ public record AutoscaleProperties(
 
   /**
    * @param tenantPerMinute requests a minute for each tenant, over all its tokens
-   * @param executePerSecond capability executions a second, over all capability URLs
+   * @param executePerSecond capability executions a second for each capability URL
+   * @param executePerSecondPerClient capability executions a second for each client address, over
+   *     all capability URLs, known or not
    */
   public record RateLimit(
-      @DefaultValue("1000") int tenantPerMinute, @DefaultValue("10") int executePerSecond) {}
+      @DefaultValue("1000") int tenantPerMinute,
+      @DefaultValue("10") int executePerSecond,
+      @DefaultValue("20") int executePerSecondPerClient) {}
 }

@@ -1,5 +1,7 @@
 package io.hookwire.server.autoscale;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.hookwire.server.auth.TenantCaller;
@@ -11,27 +13,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The Auto Scale API's rate limits (Bucket4j token buckets, in this server's memory): capability
- * execution, which is anonymous, shares one bucket of {@code execute-per-second} a second; every
- * other request, authenticated by then, takes from its tenant's bucket of {@code tenant-per-minute}
- * a minute, whichever of the tenant's tokens it carries. A request over its limit is answered 413
- * {@code RateLimitError} with {@code Retry-After} and goes no further.
+ * The Auto Scale API's rate limits (Bucket4j token buckets, in this server's memory). Capability
+ * execution, which is anonymous, takes from two buckets: its client address's, {@code
+ * execute-per-second-per-client} a second over every capability URL, known or not, so that one
+ * client cannot flood the server and guessing hashes is throttled; then its capability URL's,
+ * {@code execute-per-second} a second, so that a burst on one webhook does not hold up another.
+ * Every other request, authenticated by then, takes from its tenant's bucket of {@code
+ * tenant-per-minute} a minute, whichever of the tenant's tokens it carries. A request over a limit
+ * is answered 413 {@code RateLimitError} with {@code Retry-After} and goes no further. The client
+ * address is the connection's, or behind a trusted proxy ({@code
+ * server.forward-headers-strategy=framework}) the one {@code X-Forwarded-For} names.
  *
- * <p>Both buckets refill greedily: a bucket of N a period starts full, so a client may send N at
+ * <p>The buckets refill greedily: a bucket of N a period starts full, so a client may send N at
  * once, and then gets one token back every period/N (60 ms at 1000 a minute) rather than all N at
  * the turn of a fixed window. So the sustained rate is N a period either way, but a client over the
  * limit waits only until its next token (a short {@code Retry-After}) instead of up to a whole
  * minute, and clients that all waited for a window's turn do not come back in one burst.
  *
- * <p>Requests that fail authentication never get here (the auth filter answers them), so they spend
- * no tenant's budget, and the tenants' buckets are bounded by the tenants that exist.
+ * <p>A bucket left alone for its whole period is full again, so it is forgotten then at no cost:
+ * memory holds only the buckets of the last period's tenants, clients and capability URLs (and at
+ * most {@link #MAX_BUCKETS} of each kind). Requests that fail authentication never get here (the
+ * auth filter answers them), so they spend no tenant's budget.
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION + 10)
@@ -40,16 +48,20 @@ class RateLimitFilter extends OncePerRequestFilter {
   static final String EXECUTE_PREFIX = AutoscaleErrors.PATH_PREFIX + "execute/";
   private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
 
+  /** The most buckets of one kind in memory; past it the least recently used go (full or not). */
+  static final int MAX_BUCKETS = 100_000;
+
   private final ApiErrors errors;
-  private final int tenantPerMinute;
-  private final Bucket executions;
-  private final Map<String, Bucket> tenants = new ConcurrentHashMap<>();
+  private final KeyedBuckets tenants;
+  private final KeyedBuckets clients;
+  private final KeyedBuckets capabilities;
 
   RateLimitFilter(AutoscaleProperties properties, ApiErrors errors) {
     this.errors = errors;
-    this.tenantPerMinute = properties.rateLimit().tenantPerMinute();
-    this.executions =
-        greedyBucket(properties.rateLimit().executePerSecond(), Duration.ofSeconds(1));
+    AutoscaleProperties.RateLimit limits = properties.rateLimit();
+    this.tenants = new KeyedBuckets(limits.tenantPerMinute(), Duration.ofMinutes(1));
+    this.clients = new KeyedBuckets(limits.executePerSecondPerClient(), Duration.ofSeconds(1));
+    this.capabilities = new KeyedBuckets(limits.executePerSecond(), Duration.ofSeconds(1));
   }
 
   @Override
@@ -61,41 +73,67 @@ class RateLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Bucket bucket = bucketFor(request);
-    if (bucket != null) {
-      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-      if (!probe.isConsumed()) {
-        errors.write(
-            new RateLimitedException(wholeSeconds(probe.getNanosToWaitForRefill())),
-            request,
-            response);
-        return;
-      }
+    String path = ApiErrors.pathOf(request);
+    long nanosToWait;
+    if (path.startsWith(EXECUTE_PREFIX)) {
+      nanosToWait =
+          clients.take(request.getRemoteAddr(), () -> capabilities.take(capability(path)));
+    } else if (request.getAttribute(TenantCaller.ATTRIBUTE) instanceof TenantCaller caller) {
+      nanosToWait = tenants.take(caller.tenantId());
+    } else {
+      // Unreachable: every other path of the API is authenticated before this filter.
+      nanosToWait = 0;
+    }
+    if (nanosToWait > 0) {
+      errors.write(new RateLimitedException(wholeSeconds(nanosToWait)), request, response);
+      return;
     }
     chain.doFilter(request, response);
   }
 
-  /** The bucket the request takes from, or null for a request no limit applies to. */
-  private Bucket bucketFor(HttpServletRequest request) {
-    if (ApiErrors.pathOf(request).startsWith(EXECUTE_PREFIX)) {
-      return executions;
-    }
-    if (request.getAttribute(TenantCaller.ATTRIBUTE) instanceof TenantCaller caller) {
-      return tenants.computeIfAbsent(
-          caller.tenantId(), tenant -> greedyBucket(tenantPerMinute, Duration.ofMinutes(1)));
-    }
-    // Unreachable: every other path of the API is authenticated before this filter.
-    return null;
-  }
-
-  private static Bucket greedyBucket(int perPeriod, Duration period) {
-    return Bucket.builder()
-        .addLimit(limit -> limit.capacity(perPeriod).refillGreedy(perPeriod, period))
-        .build();
+  /** The capability URL's version and hash, with or without a trailing slash. */
+  private static String capability(String path) {
+    String capability = path.substring(EXECUTE_PREFIX.length());
+    return capability.endsWith("/") ? capability.substring(0, capability.length() - 1) : capability;
   }
 
   /** Nanoseconds rounded up to whole seconds, at least 1: {@code Retry-After} has no fractions. */
   static long wholeSeconds(long nanos) {
     return Math.max(1, -Math.floorDiv(-nanos, NANOS_PER_SECOND));
+  }
+
+  /** A greedy bucket of N a period per key, forgotten once left alone for a period. */
+  private static final class KeyedBuckets {
+
+    private final Cache<String, Bucket> buckets;
+    private final int perPeriod;
+    private final Duration period;
+
+    KeyedBuckets(int perPeriod, Duration period) {
+      this.perPeriod = perPeriod;
+      this.period = period;
+      this.buckets =
+          Caffeine.newBuilder().expireAfterAccess(period).maximumSize(MAX_BUCKETS).build();
+    }
+
+    /**
+     * Takes one token of the key's bucket, then, if it had one, whatever {@code next} takes.
+     *
+     * @return 0 if taken, else the nanoseconds until the refusing bucket has a token again
+     */
+    long take(String key, LongSupplier next) {
+      ConsumptionProbe probe = buckets.get(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+      return probe.isConsumed() ? next.getAsLong() : probe.getNanosToWaitForRefill();
+    }
+
+    long take(String key) {
+      return take(key, () -> 0);
+    }
+
+    private Bucket newBucket() {
+      return Bucket.builder()
+          .addLimit(limit -> limit.capacity(perPeriod).refillGreedy(perPeriod, period))
+          .build();
+    }
   }
 }

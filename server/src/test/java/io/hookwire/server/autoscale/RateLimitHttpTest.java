@@ -11,9 +11,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,16 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Auto Scale API's rate limits over real HTTP, with small limits: 5 requests a minute for each
- * tenant, 3 capability executions a second over all. Each test uses tenants of its own, so that the
- * tests share the server but no budget. The buckets refill one token every period/N, so a test that
- * needs a bucket to stay empty sends its requests back to back (the tenants' 12 seconds a token are
- * far more than that takes; the execution test allows for the refill of a third of a second).
+ * tenant, 3 capability executions a second for each capability URL and 6 for each client address.
+ * Each test uses tenants and client addresses of its own (the server trusts {@code
+ * X-Forwarded-For}, as behind a proxy), so that the tests share the server but no budget. The
+ * buckets refill one token every period/N, so a test that needs a bucket to stay empty sends its
+ * requests back to back (the tenants' 12 seconds a token are far more than that takes; the
+ * execution tests allow for the refill while they run).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "hookwire.autoscale.rate-limit.tenant-per-minute=5",
       "hookwire.autoscale.rate-limit.execute-per-second=3",
+      "hookwire.autoscale.rate-limit.execute-per-second-per-client=6",
+      "server.forward-headers-strategy=framework",
       "hookwire.demo.enabled=false",
       "spring.datasource.url=jdbc:h2:mem:ratelimit;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
       "management.server.port=0"
@@ -43,8 +47,7 @@ class RateLimitHttpTest {
 
   private static final int TENANT_PER_MINUTE = 5;
   private static final int EXECUTE_PER_SECOND = 3;
-  private static final String EXECUTE =
-      "/v1.0/execute/1/0077882e9626d83ef30e1ca379c8654d86cd34df3cd49ac8da72174668315fe8";
+  private static final int EXECUTE_PER_SECOND_PER_CLIENT = 6;
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -116,29 +119,55 @@ class RateLimitHttpTest {
   }
 
   @Test
-  void capabilityExecutionHasItsOwnLimitOverAllCapabilities() {
-    // Executions back to back until one is refused: the bucket starts full, and refills one
-    // execution every third of a second while the requests run.
-    List<Integer> allowed = new ArrayList<>();
-    HttpResponse<String> limited = null;
-    long start = System.nanoTime();
-    while (limited == null && allowed.size() < 20) {
-      HttpResponse<String> response = execute();
-      if (response.statusCode() == 413) {
-        limited = response;
-      } else {
-        allowed.add(response.statusCode());
-      }
-    }
-    long elapsedNanos = System.nanoTime() - start;
+  void aBurstOnOneCapabilityUrlIsLimitedThereAndNotOnAnother() {
+    String client = "203.0.113.1";
+    String burst = randomHash();
+    Limited limited = untilLimited(() -> execute(client, burst));
 
-    assertThat(limited).as("an execution refused within %s", allowed).isNotNull();
-    assertThat(allowed.size())
+    assertThat(limited.allowed())
+        .isBetween(EXECUTE_PER_SECOND, EXECUTE_PER_SECOND + refilled(limited, EXECUTE_PER_SECOND));
+    rateLimitError(limited.response());
+    assertThat(retryAfter(limited.response())).isEqualTo(1);
+    assertThat(execute(client, randomHash()).statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void oneClientOverItsLimitDoesNotHoldUpAnother() {
+    // A client guessing hashes: each one new, so only the client's own bucket stops it.
+    Limited limited = untilLimited(() -> execute("203.0.113.2", randomHash()));
+
+    assertThat(limited.allowed())
         .isBetween(
-            EXECUTE_PER_SECOND,
-            EXECUTE_PER_SECOND + (int) (elapsedNanos * EXECUTE_PER_SECOND / 1_000_000_000L));
-    rateLimitError(limited);
-    assertThat(retryAfter(limited)).isEqualTo(1);
+            EXECUTE_PER_SECOND_PER_CLIENT,
+            EXECUTE_PER_SECOND_PER_CLIENT + refilled(limited, EXECUTE_PER_SECOND_PER_CLIENT));
+    rateLimitError(limited.response());
+    assertThat(execute("203.0.113.3", randomHash()).statusCode()).isEqualTo(202);
+  }
+
+  /** Executions back to back until one is refused, and how many were accepted before it. */
+  private record Limited(int allowed, HttpResponse<String> response, long elapsedNanos) {}
+
+  private static Limited untilLimited(Supplier<HttpResponse<String>> execute) {
+    int allowed = 0;
+    long start = System.nanoTime();
+    while (allowed < 50) {
+      HttpResponse<String> response = execute.get();
+      if (response.statusCode() == 413) {
+        return new Limited(allowed, response, System.nanoTime() - start);
+      }
+      assertThat(response.statusCode()).isEqualTo(202);
+      allowed++;
+    }
+    throw new AssertionError("no execution refused in " + allowed);
+  }
+
+  /** The tokens a bucket of N a second gets back while the executions ran. */
+  private static int refilled(Limited limited, int perSecond) {
+    return (int) (limited.elapsedNanos() * perSecond / 1_000_000_000L) + 1;
+  }
+
+  private static String randomHash() {
+    return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
   }
 
   private static String webhooksOf(String tenant) {
@@ -159,8 +188,11 @@ class RateLimitHttpTest {
     return send(request);
   }
 
-  private HttpResponse<String> execute() {
-    return send(request(EXECUTE).POST(BodyPublishers.noBody()));
+  private HttpResponse<String> execute(String client, String hash) {
+    return send(
+        request("/v1.0/execute/1/" + hash)
+            .header("X-Forwarded-For", client)
+            .POST(BodyPublishers.noBody()));
   }
 
   private HttpRequest.Builder request(String path) {

@@ -234,7 +234,8 @@ class WebhookQuotaConcurrencyTest {
                 "--hookwire.operator-token=" + TOKEN,
                 "--hookwire.demo.enabled=false",
                 "--hookwire.autoscale.rate-limit.tenant-per-minute=100000",
-                "--hookwire.autoscale.rate-limit.execute-per-second=100000"));
+                "--hookwire.autoscale.rate-limit.execute-per-second=100000",
+                "--hookwire.autoscale.rate-limit.execute-per-second-per-client=100000"));
     args.addAll(List.of(database));
     return new SpringApplicationBuilder(HookwireApplication.class).run(args.toArray(String[]::new));
   }

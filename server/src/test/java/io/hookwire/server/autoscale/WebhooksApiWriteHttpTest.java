@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
       "hookwire.demo.enabled=false",
       "hookwire.autoscale.rate-limit.tenant-per-minute=100000",
       "hookwire.autoscale.rate-limit.execute-per-second=100000",
+      "hookwire.autoscale.rate-limit.execute-per-second-per-client=100000",
       "spring.datasource.url=jdbc:h2:mem:webhooks-api-write;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
       "management.server.port=0"
     })

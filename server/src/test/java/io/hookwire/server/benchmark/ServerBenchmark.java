@@ -102,7 +102,8 @@ public final class ServerBenchmark {
   private static final List<String> RAISED_RATE_LIMITS =
       List.of(
           "--hookwire.autoscale.rate-limit.tenant-per-minute=100000000",
-          "--hookwire.autoscale.rate-limit.execute-per-second=100000000");
+          "--hookwire.autoscale.rate-limit.execute-per-second=100000000",
+          "--hookwire.autoscale.rate-limit.execute-per-second-per-client=100000000");
 
   /**
    * The artifacts of {@code spring-boot-starter-webmvc} 4.1.1 and its dependencies: the floor's
