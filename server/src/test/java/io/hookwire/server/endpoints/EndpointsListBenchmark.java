@@ -25,8 +25,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * How long the list of the Endpoints API takes in the database, on in-memory H2 and on an embedded
  * PostgreSQL, with 100,000 endpoints in one account (and 1,000 in another): {@link
  * EndpointsStore#count} and {@link EndpointsStore#page}, as the service calls them for one page,
- * each timed separately and together, over 200 runs after 20 warm-up runs. It prints the median and
- * 95th percentile in milliseconds.
+ * each timed separately and together, over 50 runs after 10 warm-up runs. It prints the median and
+ * 95th percentile in milliseconds, and the ratios of issue 12 beside their goals. {@code
+ * ServerBenchmark} runs it at its end.
  *
  * <p>A plain program, not a test, so that the build never runs it. Run it from the project root
  * with
@@ -37,10 +38,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *     -Dexec.classpathScope=test
  * </pre>
  *
- * <p>(exec-maven-plugin's version is pinned in the parent pom). It takes some minutes: the slow
- * queries run 220 times each. Optional system properties, given to the same command: {@code
- * -Dbenchmark.rows=100000}, {@code -Dbenchmark.warmup=20}, {@code -Dbenchmark.runs=200}, {@code
- * -Dbenchmark.databases=h2,postgres}.
+ * <p>(exec-maven-plugin's version is pinned in the parent pom). It takes a few minutes. Optional
+ * system properties, given to the same command: {@code -Dbenchmark.rows=100000}, {@code
+ * -Dbenchmark.warmup=10}, {@code -Dbenchmark.runs=50}, {@code -Dbenchmark.databases=h2,postgres}.
  *
  * <p>The queries run on one connection, as they would on a pooled one, in auto-commit mode. The
  * figures are only as steady as the machine: the load average is printed with them.
