@@ -18,9 +18,12 @@ public record AutoscaleProperties(
    * @param executePerSecond capability executions a second for each capability URL
    * @param executePerSecondPerClient capability executions a second for each client address, over
    *     all capability URLs, known or not
+   * @param shared on PostgreSQL, whether the buckets live in the database, shared by every server
+   *     on it (else in each server's memory); on H2 they are always in memory
    */
   public record RateLimit(
       @DefaultValue("1000") int tenantPerMinute,
       @DefaultValue("10") int executePerSecond,
-      @DefaultValue("20") int executePerSecondPerClient) {}
+      @DefaultValue("20") int executePerSecondPerClient,
+      @DefaultValue("true") boolean shared) {}
 }

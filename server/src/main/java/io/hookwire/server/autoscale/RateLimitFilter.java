@@ -2,6 +2,7 @@ package io.hookwire.server.autoscale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.hookwire.server.auth.TenantCaller;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The Auto Scale API's rate limits (Bucket4j token buckets, in this server's memory). Capability
+ * The Auto Scale API's rate limits: Bucket4j token buckets, in this server's memory or, on
+ * PostgreSQL, in the database shared by every server on it ({@link RateBuckets}). Capability
  * execution, which is anonymous, takes from two buckets: its client address's, {@code
  * execute-per-second-per-client} a second over every capability URL, known or not, so that one
  * client cannot flood the server and guessing hashes is throttled; then its capability URL's,
@@ -37,9 +39,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * minute, and clients that all waited for a window's turn do not come back in one burst.
  *
  * <p>A bucket left alone for its whole period is full again, so it is forgotten then at no cost:
- * memory holds only the buckets of the last period's tenants, clients and capability URLs (and at
- * most {@link #MAX_BUCKETS} of each kind). Requests that fail authentication never get here (the
- * auth filter answers them), so they spend no tenant's budget.
+ * memory holds only the buckets (or, when shared, the handles of the database's buckets) of the
+ * last period's tenants, clients and capability URLs, and at most {@link #MAX_BUCKETS} of each
+ * kind. Requests that fail authentication never get here (the auth filter answers them), so they
+ * spend no tenant's budget. A bucket the database cannot give is the request's failure (503 while
+ * the database is away), never a free pass.
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION + 10)
@@ -56,12 +60,16 @@ class RateLimitFilter extends OncePerRequestFilter {
   private final KeyedBuckets clients;
   private final KeyedBuckets capabilities;
 
-  RateLimitFilter(AutoscaleProperties properties, ApiErrors errors) {
+  RateLimitFilter(AutoscaleProperties properties, RateBuckets buckets, ApiErrors errors) {
     this.errors = errors;
     AutoscaleProperties.RateLimit limits = properties.rateLimit();
-    this.tenants = new KeyedBuckets(limits.tenantPerMinute(), Duration.ofMinutes(1));
-    this.clients = new KeyedBuckets(limits.executePerSecondPerClient(), Duration.ofSeconds(1));
-    this.capabilities = new KeyedBuckets(limits.executePerSecond(), Duration.ofSeconds(1));
+    this.tenants =
+        new KeyedBuckets("tenant", limits.tenantPerMinute(), Duration.ofMinutes(1), buckets);
+    this.clients =
+        new KeyedBuckets(
+            "client", limits.executePerSecondPerClient(), Duration.ofSeconds(1), buckets);
+    this.capabilities =
+        new KeyedBuckets("capability", limits.executePerSecond(), Duration.ofSeconds(1), buckets);
   }
 
   @Override
@@ -73,22 +81,31 @@ class RateLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = ApiErrors.pathOf(request);
     long nanosToWait;
-    if (path.startsWith(EXECUTE_PREFIX)) {
-      nanosToWait =
-          clients.take(request.getRemoteAddr(), () -> capabilities.take(capability(path)));
-    } else if (request.getAttribute(TenantCaller.ATTRIBUTE) instanceof TenantCaller caller) {
-      nanosToWait = tenants.take(caller.tenantId());
-    } else {
-      // Unreachable: every other path of the API is authenticated before this filter.
-      nanosToWait = 0;
+    try {
+      nanosToWait = nanosToWait(request);
+    } catch (RuntimeException e) {
+      errors.write(e, request, response);
+      return;
     }
     if (nanosToWait > 0) {
       errors.write(new RateLimitedException(wholeSeconds(nanosToWait)), request, response);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Takes the request's tokens: 0 if it may go on, else how long until it may. */
+  private long nanosToWait(HttpServletRequest request) {
+    String path = ApiErrors.pathOf(request);
+    if (path.startsWith(EXECUTE_PREFIX)) {
+      return clients.take(request.getRemoteAddr(), () -> capabilities.take(capability(path)));
+    }
+    if (request.getAttribute(TenantCaller.ATTRIBUTE) instanceof TenantCaller caller) {
+      return tenants.take(caller.tenantId());
+    }
+    // Unreachable: every other path of the API is authenticated before this filter.
+    return 0;
   }
 
   /** The capability URL's version and hash, with or without a trailing slash. */
@@ -106,12 +123,14 @@ class RateLimitFilter extends OncePerRequestFilter {
   private static final class KeyedBuckets {
 
     private final Cache<String, Bucket> buckets;
-    private final int perPeriod;
-    private final Duration period;
+    private final String name;
+    private final Bandwidth limit;
+    private final RateBuckets source;
 
-    KeyedBuckets(int perPeriod, Duration period) {
-      this.perPeriod = perPeriod;
-      this.period = period;
+    KeyedBuckets(String name, int perPeriod, Duration period, RateBuckets source) {
+      this.name = name;
+      this.limit = Bandwidth.builder().capacity(perPeriod).refillGreedy(perPeriod, period).build();
+      this.source = source;
       this.buckets =
           Caffeine.newBuilder().expireAfterAccess(period).maximumSize(MAX_BUCKETS).build();
     }
@@ -122,18 +141,13 @@ class RateLimitFilter extends OncePerRequestFilter {
      * @return 0 if taken, else the nanoseconds until the refusing bucket has a token again
      */
     long take(String key, LongSupplier next) {
-      ConsumptionProbe probe = buckets.get(key, k -> newBucket()).tryConsumeAndReturnRemaining(1);
+      Bucket bucket = buckets.get(key, k -> source.bucket(name + ":" + k, limit));
+      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
       return probe.isConsumed() ? next.getAsLong() : probe.getNanosToWaitForRefill();
     }
 
     long take(String key) {
       return take(key, () -> 0);
-    }
-
-    private Bucket newBucket() {
-      return Bucket.builder()
-          .addLimit(limit -> limit.capacity(perPeriod).refillGreedy(perPeriod, period))
-          .build();
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.hookwire.server.endpoints;
 
+import io.hookwire.server.platform.Databases;
 import io.hookwire.server.platform.StoreTimes;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of the Endpoints API: lists are filtered, ordered, counted and paged in the database. */
@@ -39,7 +37,7 @@ public class EndpointsStore {
 
   public EndpointsStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.h2 = isH2(dataSource);
+    this.h2 = Databases.isH2(dataSource);
   }
 
   public void insert(EndpointRecord endpoint) {
@@ -208,15 +206,6 @@ public class EndpointsStore {
 
   private static String direction(boolean descending, boolean reversed) {
     return descending != reversed ? " DESC" : " ASC";
-  }
-
-  private static boolean isH2(DataSource dataSource) {
-    try {
-      return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-          .equals("H2");
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("cannot tell which database this is", e);
-    }
   }
 
   private static String escapeLike(String text) {

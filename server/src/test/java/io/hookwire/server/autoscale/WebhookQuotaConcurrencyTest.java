@@ -30,10 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quota of 25 webhooks per policy under concurrent creates over real HTTP: on one server on H2,
- * on one server on PostgreSQL, and on two servers sharing one PostgreSQL. Each round races {@value
- * #REQUESTS} creates of 1 to 3 webhooks on a fresh policy, from {@value #THREADS} threads released
- * together; every answer must be 201 with all its webhooks or 422 {@code WebhookOverLimitsError}
- * with none, and the policy must end with exactly 25, the ones the 201s returned.
+ * on one server on PostgreSQL, and (in {@link SeveralServersTest}) on two servers sharing one
+ * PostgreSQL. Each round races {@value #REQUESTS} creates of 1 to 3 webhooks on a fresh policy,
+ * from {@value #THREADS} threads released together; every answer must be 201 with all its webhooks
+ * or 422 {@code WebhookOverLimitsError} with none, and the policy must end with exactly 25, the
+ * ones the 201s returned.
  *
  * <p>More than 25 of the requests create one webhook each, so a policy that ends below 25 would
  * have refused a one-webhook create while it had room: the end count is exactly 25 whatever the
@@ -60,7 +61,7 @@ class WebhookQuotaConcurrencyTest {
   @Timeout(90)
   void oneServerOnH2() throws Exception {
     try (ConfigurableApplicationContext server = start("--hookwire.data-dir=" + data)) {
-      race(List.of(TestHttp.of(server)));
+      race(List.of(TestHttp.of(server)), "676873");
     }
   }
 
@@ -69,26 +70,20 @@ class WebhookQuotaConcurrencyTest {
   void oneServerOnPostgres() throws Exception {
     try (EmbeddedPostgres database = TestDatabases.startPostgres();
         ConfigurableApplicationContext server = start(postgres(database))) {
-      race(List.of(TestHttp.of(server)));
+      race(List.of(TestHttp.of(server)), "676873");
     }
   }
 
-  @Test
-  @Timeout(120)
-  void twoServersSharingOnePostgres() throws Exception {
-    try (EmbeddedPostgres database = TestDatabases.startPostgres();
-        ConfigurableApplicationContext first = start(postgres(database));
-        ConfigurableApplicationContext second = start(postgres(database))) {
-      race(List.of(TestHttp.of(first), TestHttp.of(second)));
-    }
-  }
-
-  /** Rounds of racing creates, each on a new policy, spread over the servers. */
-  private void race(List<TestHttp> servers) throws Exception {
+  /**
+   * Rounds of racing creates, each on a new policy, spread over the servers (two servers on one
+   * PostgreSQL: {@link SeveralServersTest}).
+   *
+   * @param tenant the id of a tenant to create for the race
+   */
+  static void race(List<TestHttp> servers, String tenant) throws Exception {
     assertThat(SIZES).hasSize(REQUESTS);
     assertThat(SIZES.stream().filter(size -> size == 1).count()).isGreaterThan(QUOTA);
     TestHttp operator = servers.get(0);
-    String tenant = "676873";
     created(operator.operator("POST", "/operator/v1/tenants", "{\"id\":\"" + tenant + "\"}"));
     String tenantPath = "/operator/v1/tenants/" + tenant;
     String group =
@@ -114,8 +109,8 @@ class WebhookQuotaConcurrencyTest {
     }
   }
 
-  private void raceOnPolicy(List<TestHttp> servers, String webhooks, String token, Random random)
-      throws Exception {
+  private static void raceOnPolicy(
+      List<TestHttp> servers, String webhooks, String token, Random random) throws Exception {
     List<Integer> sizes = new ArrayList<>(SIZES);
     Collections.shuffle(sizes, random);
     CountDownLatch ready = new CountDownLatch(THREADS);

@@ -68,7 +68,7 @@ class WebhooksServiceTest {
             new WebhooksStore(jdbc, JsonMapper.builder().build()),
             new SecureIds(),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            new AutoscaleProperties(QUOTA, new AutoscaleProperties.RateLimit(1000, 10, 20)));
+            new AutoscaleProperties(QUOTA, new AutoscaleProperties.RateLimit(1000, 10, 20, true)));
   }
 
   @Test

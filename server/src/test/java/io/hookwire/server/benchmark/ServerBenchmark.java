@@ -16,6 +16,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  * startup to its first 200, loads each scenario with a closed-loop {@link LoadGenerator} in
  * alternating rounds (floor, H2, PostgreSQL, floor, …, so that whatever else the machine does hits
  * all alike), reads each process's memory after the load, and prints the medians of the rounds and
- * their ratios beside the issue's goals.
+ * their ratios beside the issue's goals. A fourth process, the server on another database of the
+ * same PostgreSQL with its rate limits in its own memory ({@code
+ * hookwire.autoscale.rate-limit.shared=false}), runs the Auto Scale scenarios in the same rounds:
+ * what the rate limits shared through the database cost (issue 13).
  *
  * <p>A plain program, not a test, so that the build never runs it. Run it from the project root
  * with
@@ -98,6 +102,9 @@ public final class ServerBenchmark {
 
   /** The server's default quota of webhooks per policy, which the create scenario works within. */
   private static final int WEBHOOKS_PER_POLICY = 25;
+
+  /** The PostgreSQL server with rate limits in its own memory instead of the shared database. */
+  private static final String UNSHARED = "PG unshared";
 
   private static final List<String> RAISED_RATE_LIMITS =
       List.of(
@@ -254,14 +261,17 @@ public final class ServerBenchmark {
             server,
             directory,
             operatorToken,
-            List.of(
-                "--spring.datasource.url=jdbc:postgresql://localhost:"
-                    + postgres.getPort()
-                    + "/postgres",
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--hookwire.operator-token=" + operatorToken,
-                "--hookwire.demo.enabled=false"));
+            postgresArguments(postgres, "postgres", operatorToken));
+    // The same, with each server's rate limits in its own memory: what sharing them costs.
+    Target unshared =
+        startServer(
+            UNSHARED,
+            server,
+            directory,
+            operatorToken,
+            concat(
+                postgresArguments(postgres, createDatabase(postgres, "unshared"), operatorToken),
+                List.of("--hookwire.autoscale.rate-limit.shared=false")));
     System.out.printf(
         "Auto Scale create: %d webhooks at most per policy, so each connection creates %d on a"
             + " fresh policy, then takes the next; the policies are created through the operator"
@@ -280,8 +290,10 @@ public final class ServerBenchmark {
       for (Target target : List.of(h2, pg)) {
         measureScenarios(round, target);
       }
+      measureAutoscale(round, unshared);
     }
     print(List.of(floor, h2.server, pg.server), startups);
+    printSharing(pg.server.name);
   }
 
   private static EmbeddedPostgres startPostgres(Path directory) throws Exception {
@@ -525,9 +537,20 @@ public final class ServerBenchmark {
     Server s = t.server;
     Credentials c = t.credentials;
     String endpoint = "/api/iacp/v3/endpoints/" + t.endpoint;
-    String webhook = c.webhooks(c.policy) + "/" + t.webhook;
     measure(
         round, s, "GET endpoint", fixed(s.request("GET", endpoint, c.userHeaders(), null)), 200);
+    String[] userJson = c.userHeaders("Content-Type", "application/vnd.api+json");
+    byte[] createEndpoint =
+        s.request("POST", "/api/iacp/v3/endpoints", userJson, endpointBody(c.account));
+    measure(round, s, "create endpoint", fixed(createEndpoint), 201);
+    measureAutoscale(round, t);
+  }
+
+  /** The Auto Scale API's scenarios, each of which takes from the tenant's rate limit. */
+  private void measureAutoscale(int round, Target t) throws Exception {
+    Server s = t.server;
+    Credentials c = t.credentials;
+    String webhook = c.webhooks(c.policy) + "/" + t.webhook;
     LoadGenerator.Result get =
         measure(
             round,
@@ -535,10 +558,6 @@ public final class ServerBenchmark {
             "GET webhook",
             fixed(s.request("GET", webhook, c.tenantHeaders(), null)),
             200);
-    String[] userJson = c.userHeaders("Content-Type", "application/vnd.api+json");
-    byte[] createEndpoint =
-        s.request("POST", "/api/iacp/v3/endpoints", userJson, endpointBody(c.account));
-    measure(round, s, "create endpoint", fixed(createEndpoint), 201);
     measure(round, s, "create webhook", freshPolicies(t, get.perSecond()), 201);
     String[] tenantJson = c.tenantHeaders("Content-Type", "application/json");
     byte[] put = s.request("PUT", webhook, tenantJson, "{\"name\":\"b\",\"metadata\":{}}");
@@ -782,6 +801,46 @@ public final class ServerBenchmark {
               + " above leave them out.%n",
           errors);
     }
+  }
+
+  /**
+   * The cost of rate limits shared in the database (issue 13): the Auto Scale scenarios on
+   * PostgreSQL with shared limits against the same server with limits in its own memory.
+   */
+  private void printSharing(String shared) {
+    System.out.println();
+    System.out.printf(
+        "%-34s %9s %11s%n", "shared / " + UNSHARED + " limits", "req/s", "CPU us/req");
+    for (String scenario : List.of("GET webhook", "create webhook", "PUT webhook")) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-34s %9s %11s%n",
+          scenario,
+          format(rate(shared, scenario) / rate(UNSHARED, scenario)),
+          format(cpu(shared, scenario) / cpu(UNSHARED, scenario)));
+    }
+  }
+
+  /** A server's arguments for a database of the embedded PostgreSQL, without the demo data. */
+  private static List<String> postgresArguments(
+      EmbeddedPostgres postgres, String database, String operatorToken) {
+    return List.of(
+        "--spring.datasource.url=jdbc:postgresql://localhost:"
+            + postgres.getPort()
+            + "/"
+            + database,
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--hookwire.operator-token=" + operatorToken,
+        "--hookwire.demo.enabled=false");
+  }
+
+  private static String createDatabase(EmbeddedPostgres postgres, String name) throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return name;
   }
 
   private static String format(double value) {

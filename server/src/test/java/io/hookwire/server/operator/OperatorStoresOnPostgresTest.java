@@ -1,33 +1,16 @@
 package io.hookwire.server.operator;
 
-import io.hookwire.server.TestDatabases;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.hookwire.server.PostgresForClass;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator API's stores on a real PostgreSQL server, started for this class. */
 class OperatorStoresOnPostgresTest extends OperatorStoresTest {
 
-  private static EmbeddedPostgres server;
-  private static DataSource database;
-
-  @BeforeAll
-  static void startDatabase() {
-    server = TestDatabases.startPostgres();
-    database = TestDatabases.postgres(server);
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final PostgresForClass POSTGRES = new PostgresForClass();
 
   @Override
   DataSource dataSource() {
-    return database;
+    return POSTGRES.dataSource();
   }
 }
