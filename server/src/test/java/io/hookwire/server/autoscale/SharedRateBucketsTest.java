@@ -7,6 +7,13 @@ import io.github.bucket4j.Bucket;
 import io.hookwire.server.PostgresForClass;
 import io.hookwire.server.TestDatabases;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,6 +108,50 @@ class SharedRateBucketsTest {
     // More than one batch went; the bucket still short of tokens stays.
     assertThat(jdbc().sql("SELECT id FROM rate_limit_buckets").query(String.class).list())
         .containsExactly(SharedRateBuckets.rowId("tenant:busy"));
+  }
+
+  @Test
+  void concurrentTakesSurviveTheRemovalOfTheirRow() throws Exception {
+    // So generous that the bucket is full again at once: its row is always expired, and the
+    // removal below deletes it between takes, as it did under the benchmark's load.
+    Bandwidth unreachable =
+        Bandwidth.builder()
+            .capacity(100_000_000)
+            .refillGreedy(100_000_000, Duration.ofMinutes(1))
+            .build();
+    SharedRateBuckets buckets = new SharedRateBuckets(POSTGRES.dataSource(), TIMEOUT);
+    Bucket bucket = buckets.bucket("tenant:busy", unreachable);
+    AtomicBoolean taking = new AtomicBoolean(true);
+    ExecutorService threads = Executors.newFixedThreadPool(9);
+    try {
+      Future<?> removing =
+          threads.submit(
+              () -> {
+                while (taking.get()) {
+                  buckets.removeExpired();
+                }
+              });
+      List<Future<Integer>> takers = new ArrayList<>();
+      for (int thread = 0; thread < 8; thread++) {
+        takers.add(
+            threads.submit(
+                () -> {
+                  int taken = 0;
+                  for (int i = 0; i < 100; i++) {
+                    taken += bucket.tryConsume(1) ? 1 : 0;
+                  }
+                  return taken;
+                }));
+      }
+      for (Future<Integer> taker : takers) {
+        assertThat(taker.get(60, TimeUnit.SECONDS)).isEqualTo(100);
+      }
+      taking.set(false);
+      removing.get(10, TimeUnit.SECONDS);
+    } finally {
+      taking.set(false);
+      threads.shutdownNow();
+    }
   }
 
   private static long rows() {
