@@ -1,10 +1,5 @@
 package io.hookwire.server.autoscale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.hookwire.server.auth.TenantCaller;
 import io.hookwire.server.platform.FilterOrder;
 import io.hookwire.server.platform.errors.ApiErrors;
@@ -14,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,10 +34,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>A bucket left alone for its whole period is full again, so it is forgotten then at no cost:
  * memory holds only the buckets (or, when shared, the handles of the database's buckets) of the
- * last period's tenants, clients and capability URLs, and at most {@link #MAX_BUCKETS} of each
- * kind. Requests that fail authentication never get here (the auth filter answers them), so they
- * spend no tenant's budget. A bucket the database cannot give is the request's failure (503 while
- * the database is away), never a free pass.
+ * last period's tenants, clients and capability URLs, and at most {@link KeyedBuckets#MAX_BUCKETS}
+ * of each kind. Requests that fail authentication never get here (the auth filter answers them), so
+ * they spend no tenant's budget. A bucket the database cannot give is the request's failure (503
+ * while the database is away), never a free pass.
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION + 10)
@@ -51,9 +45,6 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   static final String EXECUTE_PREFIX = AutoscaleErrors.PATH_PREFIX + "execute/";
   private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
-
-  /** The most buckets of one kind in memory; past it the least recently used go (full or not). */
-  static final int MAX_BUCKETS = 100_000;
 
   private final ApiErrors errors;
   private final KeyedBuckets tenants;
@@ -64,12 +55,22 @@ class RateLimitFilter extends OncePerRequestFilter {
     this.errors = errors;
     AutoscaleProperties.RateLimit limits = properties.rateLimit();
     this.tenants =
-        new KeyedBuckets("tenant", limits.tenantPerMinute(), Duration.ofMinutes(1), buckets);
+        new KeyedBuckets(
+            "tenant", limits.tenantPerMinute(), Duration.ofMinutes(1), buckets, System::nanoTime);
     this.clients =
         new KeyedBuckets(
-            "client", limits.executePerSecondPerClient(), Duration.ofSeconds(1), buckets);
+            "client",
+            limits.executePerSecondPerClient(),
+            Duration.ofSeconds(1),
+            buckets,
+            System::nanoTime);
     this.capabilities =
-        new KeyedBuckets("capability", limits.executePerSecond(), Duration.ofSeconds(1), buckets);
+        new KeyedBuckets(
+            "capability",
+            limits.executePerSecond(),
+            Duration.ofSeconds(1),
+            buckets,
+            System::nanoTime);
   }
 
   @Override
@@ -117,37 +118,5 @@ class RateLimitFilter extends OncePerRequestFilter {
   /** Nanoseconds rounded up to whole seconds, at least 1: {@code Retry-After} has no fractions. */
   static long wholeSeconds(long nanos) {
     return Math.max(1, -Math.floorDiv(-nanos, NANOS_PER_SECOND));
-  }
-
-  /** A greedy bucket of N a period per key, forgotten once left alone for a period. */
-  private static final class KeyedBuckets {
-
-    private final Cache<String, Bucket> buckets;
-    private final String name;
-    private final Bandwidth limit;
-    private final RateBuckets source;
-
-    KeyedBuckets(String name, int perPeriod, Duration period, RateBuckets source) {
-      this.name = name;
-      this.limit = Bandwidth.builder().capacity(perPeriod).refillGreedy(perPeriod, period).build();
-      this.source = source;
-      this.buckets =
-          Caffeine.newBuilder().expireAfterAccess(period).maximumSize(MAX_BUCKETS).build();
-    }
-
-    /**
-     * Takes one token of the key's bucket, then, if it had one, whatever {@code next} takes.
-     *
-     * @return 0 if taken, else the nanoseconds until the refusing bucket has a token again
-     */
-    long take(String key, LongSupplier next) {
-      Bucket bucket = buckets.get(key, k -> source.bucket(name + ":" + k, limit));
-      ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-      return probe.isConsumed() ? next.getAsLong() : probe.getNanosToWaitForRefill();
-    }
-
-    long take(String key) {
-      return take(key, () -> 0);
-    }
   }
 }
