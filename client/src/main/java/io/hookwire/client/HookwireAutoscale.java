@@ -1,6 +1,8 @@
 package io.hookwire.client;
 
 import io.hookwire.client.autoscale.api.CapabilitiesApi;
+import io.hookwire.client.autoscale.api.PoliciesApi;
+import io.hookwire.client.autoscale.api.ScalingGroupsApi;
 import io.hookwire.client.autoscale.api.WebhooksApi;
 import io.hookwire.client.autoscale.invoker.ApiClient;
 import io.hookwire.client.autoscale.model.ErrorResponse;
@@ -10,7 +12,6 @@ import io.hookwire.client.autoscale.model.WebhookList;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -32,11 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HookwireAutoscale {
 
   private final ApiClient apiClient;
+  private final ScalingGroupsApi scalingGroups;
+  private final PoliciesApi policies;
   private final WebhooksApi webhooks;
   private final CapabilitiesApi capabilities;
 
   private HookwireAutoscale(ApiClient apiClient) {
     this.apiClient = apiClient;
+    this.scalingGroups = new ScalingGroupsApi(apiClient);
+    this.policies = new PoliciesApi(apiClient);
     this.webhooks = new WebhooksApi(apiClient);
     this.capabilities = new CapabilitiesApi(apiClient);
   }
@@ -77,6 +82,20 @@ public final class HookwireAutoscale {
   }
 
   /**
+   * @return the generated scaling groups API (read-only), configured
+   */
+  public ScalingGroupsApi scalingGroups() {
+    return scalingGroups;
+  }
+
+  /**
+   * @return the generated policies API (read-only), configured
+   */
+  public PoliciesApi policies() {
+    return policies;
+  }
+
+  /**
    * @return the generated webhooks API, configured
    */
   public WebhooksApi webhooks() {
@@ -91,7 +110,7 @@ public final class HookwireAutoscale {
   }
 
   /**
-   * @return the generated invoker behind both APIs
+   * @return the generated invoker behind the APIs
    */
   public ApiClient apiClient() {
     return apiClient;
@@ -110,7 +129,7 @@ public final class HookwireAutoscale {
    */
   public Iterable<Webhook> allWebhooks(
       String tenantId, String groupId, String policyId, Integer limit) {
-    return Pages.<UUID, Webhook>iterable(
+    return Pages.<String, Webhook>iterable(
         null, marker -> fetch(tenantId, groupId, policyId, limit, marker));
   }
 
@@ -125,17 +144,17 @@ public final class HookwireAutoscale {
    */
   public Stream<Webhook> streamWebhooks(
       String tenantId, String groupId, String policyId, Integer limit) {
-    return Pages.<UUID, Webhook>stream(
+    return Pages.<String, Webhook>stream(
         null, marker -> fetch(tenantId, groupId, policyId, limit, marker));
   }
 
-  private Pages.Page<UUID, Webhook> fetch(
-      String tenantId, String groupId, String policyId, Integer limit, UUID marker) {
+  private Pages.Page<String, Webhook> fetch(
+      String tenantId, String groupId, String policyId, Integer limit, String marker) {
     WebhookList list = webhooks.listWebhooks(tenantId, groupId, policyId, limit, marker);
     return new Pages.Page<>(list.getWebhooks(), nextMarker(list.getWebhooksLinks()));
   }
 
-  static UUID nextMarker(List<Link> links) {
+  static String nextMarker(List<Link> links) {
     if (links == null) {
       return null;
     }
@@ -146,7 +165,7 @@ public final class HookwireAutoscale {
                 .build()
                 .getQueryParams()
                 .getFirst("marker");
-        return marker == null || marker.isBlank() ? null : UUID.fromString(marker);
+        return marker == null || marker.isBlank() ? null : marker;
       }
     }
     return null;

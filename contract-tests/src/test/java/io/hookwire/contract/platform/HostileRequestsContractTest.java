@@ -155,7 +155,8 @@ class HostileRequestsContractTest {
         Arguments.of(operation("listEndpoints"), "query=%00"),
         Arguments.of(operation("listEndpoints"), "filter[account]=%00"),
         Arguments.of(operation("listEndpoints"), "filter[environment]=%00"),
-        Arguments.of(operation("listWebhooks"), "marker=%00"));
+        Arguments.of(operation("listWebhooks"), "marker=%00"),
+        Arguments.of(operation("listPolicies"), "marker=a%00"));
   }
 
   @ParameterizedTest(name = "{0} Transfer-Encoding: {1}")

@@ -83,7 +83,11 @@ public class AutoscaleErrors implements ApiErrorTable {
       case UNAUTHENTICATED -> error(HttpStatus.UNAUTHORIZED, ErrorType.INVALID_CREDENTIALS, detail);
       case FORBIDDEN -> error(HttpStatus.FORBIDDEN, ErrorType.FORBIDDEN, detail);
       case NOT_FOUND -> notFound((NotFoundException) exception);
-      case NO_ROUTE -> error(HttpStatus.NOT_FOUND, nearestMissingLevel(path), detail);
+      case NO_ROUTE ->
+          error(
+              HttpStatus.NOT_FOUND,
+              nearestMissingLevel(path),
+              "No resource of this API is at this path; nothing was looked up.");
       case METHOD_NOT_ALLOWED ->
           ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
               .allow(failure.allowed().toArray(org.springframework.http.HttpMethod[]::new))
@@ -109,7 +113,10 @@ public class AutoscaleErrors implements ApiErrorTable {
     return error(HttpStatus.NOT_FOUND, type, e.getMessage() + ".");
   }
 
-  /** An unknown route is reported as the deepest level of the path that cannot be found. */
+  /**
+   * An unknown route is reported with the type of the deepest level the path names (the error types
+   * are the API's), and a message that says the path is unknown, not that the level is missing.
+   */
   private static ErrorType nearestMissingLevel(String path) {
     if (path.matches("^/v1\\.0/[^/]+/groups/[^/]+/policies/[^/]+/webhooks(/.*)?$")) {
       return ErrorType.NO_SUCH_WEBHOOK_ERROR;

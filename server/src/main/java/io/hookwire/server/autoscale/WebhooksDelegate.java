@@ -42,7 +42,7 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
 
   @Override
   public ResponseEntity<WebhookList> listWebhooks(
-      String tenantId, String groupId, String policyId, Integer limit, UUID marker) {
+      String tenantId, String groupId, String policyId, Integer limit, String marker) {
     refuseOtherQueryArguments();
     PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
     List<WebhookRecord> page = webhooks.list(path, marker, limit);
@@ -138,10 +138,11 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
   }
 
   /**
-   * Only the pagination arguments are accepted by a list, each with a value: Spring reads an empty
-   * {@code limit=} or {@code marker=} as absent, but it is neither an integer nor a UUID.
+   * Only the pagination arguments are accepted by a list, and {@code limit} with a value: Spring
+   * reads an empty {@code limit=} as absent, but it is no integer. Any marker is text, the empty
+   * one too: every id comes after it, as after none.
    */
-  private static void refuseOtherQueryArguments() {
+  static void refuseOtherQueryArguments() {
     var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes());
     for (var argument : request.getRequest().getParameterMap().entrySet()) {
       String name = argument.getKey();
@@ -149,7 +150,7 @@ public class WebhooksDelegate implements WebhooksApiDelegate {
         throw new InvalidParameterException(name, "Invalid query argument: " + name);
       }
       for (String value : argument.getValue()) {
-        if (value.isBlank()) {
+        if (name.equals("limit") && value.isBlank()) {
           throw new InvalidParameterException(
               name, "Invalid query argument: " + name + " is empty");
         }

@@ -93,12 +93,20 @@ public class WebhooksService {
   /**
    * A page of the policy's webhooks by id.
    *
-   * @param marker only ids after it, or null
+   * @param marker only ids after it as text ({@link Marker}), or null
    * @param limit null for the largest page; clamped to 1 to 100
    */
-  public List<WebhookRecord> list(PolicyPath path, UUID marker, Integer limit) {
+  public List<WebhookRecord> list(PolicyPath path, String marker, Integer limit) {
     List<WebhookRecord> page =
-        scope(path).map(scope -> store.list(scope, marker, pageSize(limit))).orElse(List.of());
+        scope(path)
+            .map(
+                scope ->
+                    Marker.page(
+                        marker,
+                        pageSize(limit),
+                        (after, size) -> store.list(scope, after, size),
+                        WebhookRecord::id))
+            .orElse(List.of());
     if (page.isEmpty()) {
       requirePolicy(path);
     }
@@ -195,8 +203,8 @@ public class WebhooksService {
     return new NotFoundException("Webhook", webhookId);
   }
 
-  /** The UUID an id stands for, or null when it is none. */
-  private static UUID uuid(String id) {
+  /** The UUID an id of a path stands for, or null when it is none. */
+  static UUID uuid(String id) {
     return id != null && UUID_PATTERN.matcher(id).matches() ? UUID.fromString(id) : null;
   }
 

@@ -1,6 +1,14 @@
 package io.hookwire.server.operator;
 
+import io.hookwire.server.autoscale.WebhookRecord;
+import io.hookwire.server.autoscale.WebhooksStore;
+import io.hookwire.server.endpoints.EndpointRecord;
+import io.hookwire.server.endpoints.EndpointsStore;
 import io.hookwire.server.platform.DemoMode;
+import io.hookwire.server.platform.StoreTimes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +34,23 @@ class DemoDataSet {
   private final DemoMode demo;
   private final AccountsService accounts;
   private final TenantsService tenants;
+  private final EndpointsStore endpoints;
+  private final WebhooksStore webhooks;
+  private final Clock clock;
 
-  DemoDataSet(DemoMode demo, AccountsService accounts, TenantsService tenants) {
+  DemoDataSet(
+      DemoMode demo,
+      AccountsService accounts,
+      TenantsService tenants,
+      EndpointsStore endpoints,
+      WebhooksStore webhooks,
+      Clock clock) {
     this.demo = demo;
     this.accounts = accounts;
     this.tenants = tenants;
+    this.endpoints = endpoints;
+    this.webhooks = webhooks;
+    this.clock = clock;
   }
 
   @EventListener
@@ -63,6 +83,7 @@ class DemoDataSet {
     tenants.createTenant(TENANT);
     tenants.createScalingGroup(TENANT, GROUP, "Demo web servers");
     tenants.createScalingPolicy(TENANT, GROUP, POLICY, "Scale up by one");
+    provisionSeedExamples();
     tenants.createTenantToken(TENANT, "admin", "demo-autoscale-admin-token");
     tenants.createTenantToken(TENANT, "observer", "demo-autoscale-observer-token");
 
@@ -76,6 +97,42 @@ class DemoDataSet {
         UUID.fromString("1b2c3d4e-5f60-4718-8293-a4b5c6d7e8f9"),
         "Scale up");
     tenants.createTenantToken(otherTenant, "admin", "demo-autoscale-other-token");
+  }
+
+  /**
+   * The API documents' example data, with their ids (and the webhooks' capability hashes), so that
+   * the documents' reads show data: the endpoint of the Endpoints list example, and the PagerDuty
+   * and Nagios webhooks of the Auto Scale examples on the demo policy.
+   */
+  private void provisionSeedExamples() {
+    Instant now = StoreTimes.now(clock);
+    endpoints.insert(
+        new EndpointRecord(
+            "ep-t1jvkud6virv9fo",
+            ACCOUNT,
+            ENVIRONMENT,
+            "anton",
+            "https://hooks.example.com/services/3565654",
+            3,
+            15,
+            "auphee1ieshaeQu8",
+            now));
+    webhooks.insert(
+        new WebhookRecord(
+            UUID.fromString("152054a3-e0ab-445b-941d-9f8e360c9eed"),
+            POLICY,
+            "PagerDuty",
+            Map.of("notes", "PagerDuty will fire this webhook"),
+            "0077882e9626d83ef30e1ca379c8654d86cd34df3cd49ac8da72174668315fe8",
+            now));
+    webhooks.insert(
+        new WebhookRecord(
+            UUID.fromString("23037efb-53a9-4ae5-bc33-e89a56b501b6"),
+            POLICY,
+            "Nagios",
+            Map.of(),
+            "4f767340574433927a26dc747253dad643d5d13ec7b66b764dcbf719b32302b9",
+            now));
   }
 
   private static String instructions(String base) {

@@ -158,6 +158,21 @@ public class TenantsStore {
         .list();
   }
 
+  /** Up to {@code limit} policies of the scaling group, by id, after {@code after} if not null. */
+  public List<ScalingPolicyRecord> pageOfScalingPolicies(UUID groupId, UUID after, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + POLICY_COLUMNS
+                + " FROM scaling_policies WHERE group_id = :groupId"
+                + (after == null ? "" : " AND id > :after")
+                + " ORDER BY id LIMIT :limit")
+        .param("groupId", groupId)
+        .param("after", after)
+        .param("limit", limit)
+        .query(TenantsStore::policy)
+        .list();
+  }
+
   /** The policy, if it exists in this scaling group. */
   public Optional<ScalingPolicyRecord> findScalingPolicy(UUID groupId, UUID id) {
     return jdbc.sql(

@@ -191,7 +191,12 @@ class WebhooksApiReadHttpTest extends WebhooksApiHttpTest {
     JsonNode last = ok(list(p, "?marker=" + ids.get(5)));
     assertThat(ids(last)).isEmpty();
     assertThat(last.get("webhooks_links").isEmpty()).isTrue();
-    assertThat(ids(ok(list(p, "?marker=" + ids.get(5).toUpperCase())))).isEmpty();
+    // Any marker is text, as Otter compares it: upper case sorts before lower case letters.
+    String upper = ids.get(5).toUpperCase();
+    assertThat(ids(ok(list(p, "?marker=" + upper))))
+        .containsExactlyElementsOf(ids.stream().filter(id -> id.compareTo(upper) > 0).toList());
+    assertThat(ids(ok(list(p, "?marker=not-a-uuid")))).isEmpty();
+    assertThat(ids(ok(list(p, "?marker=")))).containsExactlyElementsOf(ids);
   }
 
   @Test
@@ -222,11 +227,8 @@ class WebhooksApiReadHttpTest extends WebhooksApiHttpTest {
         "?sort=name",
         "?limit=2&foo=1",
         "?marker=00000000-0000-0000-0000-000000000000&page=2",
-        "?marker=not-a-uuid",
-        "?marker=1",
         "?limit=",
-        "?marker=",
-        "?limit=2&marker="
+        "?marker=a%00"
       })
   void anInvalidOrUnknownQueryArgumentIsAnInvalidQueryArgument(String query) {
     Policy p = policy();

@@ -186,10 +186,10 @@ class WebhooksServiceTest {
     assertThat(service.list(PATH, null, 2))
         .extracting(WebhookRecord::id)
         .containsExactly(ids.get(0), ids.get(1));
-    assertThat(service.list(PATH, ids.get(1), 2))
+    assertThat(service.list(PATH, ids.get(1).toString(), 2))
         .extracting(WebhookRecord::id)
         .containsExactly(ids.get(2), ids.get(3));
-    assertThat(service.list(PATH, ids.get(4), null)).isEmpty();
+    assertThat(service.list(PATH, ids.get(4).toString(), null)).isEmpty();
   }
 
   @ParameterizedTest(name = "limit {0} is a page of {1}")
