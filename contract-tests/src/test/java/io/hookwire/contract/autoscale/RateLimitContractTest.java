@@ -85,6 +85,18 @@ class RateLimitContractTest {
   }
 
   @Test
+  void readingTheGroupAndItsPoliciesIsRateLimitedPerTenant() {
+    var autoscale = Fixtures.autoscale(tenant.adminToken());
+    assertRateLimited(
+        untilRateLimited(
+            () -> autoscale.scalingGroups().getScalingGroup(tenant.id(), tenant.groupId())));
+    assertRateLimited(
+        untilRateLimited(
+            () ->
+                autoscale.policies().getPolicy(tenant.id(), tenant.groupId(), tenant.policyId())));
+  }
+
+  @Test
   void allTokensOfATenantShareItsBudgetAndOtherTenantsAreUnaffected() {
     assertRateLimited(untilRateLimited(this::listOnce));
 
