@@ -30,9 +30,22 @@ public class AccountsStore {
       "id, account_id, name, role, all_environments, created_at";
 
   private final JdbcClient jdbc;
+  private final OwnedRows<AccountRecord> accounts;
+  private final OwnedRows<EnvironmentRecord> environments;
+  private final OwnedRows<UserRow> users;
+  private final OwnedRows<UserTokenRecord> tokens;
 
   public AccountsStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.accounts =
+        new OwnedRows<>(jdbc, "accounts", ACCOUNT_COLUMNS, AccountsStore::account, null);
+    this.environments =
+        new OwnedRows<>(
+            jdbc, "environments", ENVIRONMENT_COLUMNS, AccountsStore::environment, "account_id");
+    this.users = new OwnedRows<>(jdbc, "users", USER_COLUMNS, AccountsStore::userRow, "account_id");
+    this.tokens =
+        new OwnedRows<>(
+            jdbc, "user_tokens", "id, user_id, created_at", AccountsStore::token, "user_id");
   }
 
   // Accounts
@@ -46,16 +59,11 @@ public class AccountsStore {
   }
 
   public List<AccountRecord> listAccounts() {
-    return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY created_at, id")
-        .query(AccountsStore::account)
-        .list();
+    return accounts.list();
   }
 
   public Optional<AccountRecord> findAccount(String id) {
-    return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE id = :id")
-        .param("id", id)
-        .query(AccountsStore::account)
-        .optional();
+    return accounts.find(id);
   }
 
   /**
@@ -63,16 +71,12 @@ public class AccountsStore {
    * cannot be deleted while something is created in it.
    */
   public boolean lockAccount(String id) {
-    return jdbc.sql("SELECT id FROM accounts WHERE id = :id FOR UPDATE")
-        .param("id", id)
-        .query(String.class)
-        .optional()
-        .isPresent();
+    return accounts.lock(id);
   }
 
   /** Deletes the account with its environments, users and their tokens; false if there was none. */
   public boolean deleteAccount(String id) {
-    return jdbc.sql("DELETE FROM accounts WHERE id = :id").param("id", id).update() > 0;
+    return accounts.delete(id);
   }
 
   // Environments
@@ -89,25 +93,12 @@ public class AccountsStore {
   }
 
   public List<EnvironmentRecord> listEnvironments(String accountId) {
-    return jdbc.sql(
-            "SELECT "
-                + ENVIRONMENT_COLUMNS
-                + " FROM environments WHERE account_id = :accountId ORDER BY created_at, id")
-        .param("accountId", accountId)
-        .query(AccountsStore::environment)
-        .list();
+    return environments.list(accountId);
   }
 
   /** The environment, if it exists in this account. */
   public Optional<EnvironmentRecord> findEnvironment(String accountId, String id) {
-    return jdbc.sql(
-            "SELECT "
-                + ENVIRONMENT_COLUMNS
-                + " FROM environments WHERE account_id = :accountId AND id = :id")
-        .param("accountId", accountId)
-        .param("id", id)
-        .query(AccountsStore::environment)
-        .optional();
+    return environments.find(accountId, id);
   }
 
   /**
@@ -127,11 +118,7 @@ public class AccountsStore {
    * account has no such environment.
    */
   public boolean deleteEnvironment(String accountId, String id) {
-    return jdbc.sql("DELETE FROM environments WHERE account_id = :accountId AND id = :id")
-            .param("accountId", accountId)
-            .param("id", id)
-            .update()
-        > 0;
+    return environments.delete(accountId, id);
   }
 
   // Users
@@ -164,14 +151,7 @@ public class AccountsStore {
   }
 
   public List<UserRecord> listUsers(String accountId) {
-    List<UserRow> rows =
-        jdbc.sql(
-                "SELECT "
-                    + USER_COLUMNS
-                    + " FROM users WHERE account_id = :accountId ORDER BY created_at, id")
-            .param("accountId", accountId)
-            .query(AccountsStore::userRow)
-            .list();
+    List<UserRow> rows = users.list(accountId);
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -191,13 +171,7 @@ public class AccountsStore {
 
   /** The user, if it exists in this account. */
   public Optional<UserRecord> findUser(String accountId, String id) {
-    Optional<UserRow> row =
-        jdbc.sql(
-                "SELECT " + USER_COLUMNS + " FROM users WHERE account_id = :accountId AND id = :id")
-            .param("accountId", accountId)
-            .param("id", id)
-            .query(AccountsStore::userRow)
-            .optional();
+    Optional<UserRow> row = users.find(accountId, id);
     if (row.isEmpty()) {
       return Optional.empty();
     }
@@ -217,21 +191,12 @@ public class AccountsStore {
    * ends, so that it cannot be deleted while a token is created for it.
    */
   public boolean lockUser(String accountId, String id) {
-    return jdbc.sql("SELECT id FROM users WHERE account_id = :accountId AND id = :id FOR UPDATE")
-        .param("accountId", accountId)
-        .param("id", id)
-        .query(String.class)
-        .optional()
-        .isPresent();
+    return users.lock(accountId, id);
   }
 
   /** Deletes the user of this account with its tokens; false if the account has no such user. */
   public boolean deleteUser(String accountId, String id) {
-    return jdbc.sql("DELETE FROM users WHERE account_id = :accountId AND id = :id")
-            .param("accountId", accountId)
-            .param("id", id)
-            .update()
-        > 0;
+    return users.delete(accountId, id);
   }
 
   // User tokens
@@ -249,26 +214,12 @@ public class AccountsStore {
   }
 
   public List<UserTokenRecord> listUserTokens(String userId) {
-    return jdbc.sql(
-            "SELECT id, user_id, created_at FROM user_tokens WHERE user_id = :userId"
-                + " ORDER BY created_at, id")
-        .param("userId", userId)
-        .query(
-            (row, n) ->
-                new UserTokenRecord(
-                    row.getString("id"),
-                    row.getString("user_id"),
-                    StoreTimes.read(row, "created_at")))
-        .list();
+    return tokens.list(userId);
   }
 
   /** Deletes the token of this user; false if the user has no such token. */
   public boolean deleteUserToken(String userId, String id) {
-    return jdbc.sql("DELETE FROM user_tokens WHERE user_id = :userId AND id = :id")
-            .param("userId", userId)
-            .param("id", id)
-            .update()
-        > 0;
+    return tokens.delete(userId, id);
   }
 
   // Rows
@@ -289,6 +240,11 @@ public class AccountsStore {
   private static AccountRecord account(ResultSet row, int n) throws SQLException {
     return new AccountRecord(
         row.getString("id"), row.getString("name"), StoreTimes.read(row, "created_at"));
+  }
+
+  private static UserTokenRecord token(ResultSet row, int n) throws SQLException {
+    return new UserTokenRecord(
+        row.getString("id"), row.getString("user_id"), StoreTimes.read(row, "created_at"));
   }
 
   private static EnvironmentRecord environment(ResultSet row, int n) throws SQLException {

@@ -23,9 +23,25 @@ public class TenantsStore {
       "id, group_id, name, executions, last_executed_at, created_at";
 
   private final JdbcClient jdbc;
+  private final OwnedRows<TenantRecord> tenants;
+  private final OwnedRows<ScalingGroupRecord> groups;
+  private final OwnedRows<ScalingPolicyRecord> policies;
+  private final OwnedRows<TenantTokenRecord> tokens;
 
   public TenantsStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
+    this.tenants = new OwnedRows<>(jdbc, "tenants", "id, created_at", TenantsStore::tenant, null);
+    this.groups =
+        new OwnedRows<>(jdbc, "scaling_groups", GROUP_COLUMNS, TenantsStore::group, "tenant_id");
+    this.policies =
+        new OwnedRows<>(jdbc, "scaling_policies", POLICY_COLUMNS, TenantsStore::policy, "group_id");
+    this.tokens =
+        new OwnedRows<>(
+            jdbc,
+            "tenant_tokens",
+            "id, tenant_id, role, created_at",
+            TenantsStore::token,
+            "tenant_id");
   }
 
   // Tenants
@@ -43,16 +59,11 @@ public class TenantsStore {
   }
 
   public List<TenantRecord> listTenants() {
-    return jdbc.sql("SELECT id, created_at FROM tenants ORDER BY created_at, id")
-        .query(TenantsStore::tenant)
-        .list();
+    return tenants.list();
   }
 
   public Optional<TenantRecord> findTenant(String id) {
-    return jdbc.sql("SELECT id, created_at FROM tenants WHERE id = :id")
-        .param("id", id)
-        .query(TenantsStore::tenant)
-        .optional();
+    return tenants.find(id);
   }
 
   /**
@@ -60,16 +71,12 @@ public class TenantsStore {
    * cannot be deleted while something is created for it.
    */
   public boolean lockTenant(String id) {
-    return jdbc.sql("SELECT id FROM tenants WHERE id = :id FOR UPDATE")
-        .param("id", id)
-        .query(String.class)
-        .optional()
-        .isPresent();
+    return tenants.lock(id);
   }
 
   /** Deletes the tenant with its groups, their policies and its tokens; false if there was none. */
   public boolean deleteTenant(String id) {
-    return jdbc.sql("DELETE FROM tenants WHERE id = :id").param("id", id).update() > 0;
+    return tenants.delete(id);
   }
 
   // Scaling groups
@@ -86,25 +93,12 @@ public class TenantsStore {
   }
 
   public List<ScalingGroupRecord> listScalingGroups(String tenantId) {
-    return jdbc.sql(
-            "SELECT "
-                + GROUP_COLUMNS
-                + " FROM scaling_groups WHERE tenant_id = :tenantId ORDER BY created_at, id")
-        .param("tenantId", tenantId)
-        .query(TenantsStore::group)
-        .list();
+    return groups.list(tenantId);
   }
 
   /** The scaling group, if it exists for this tenant. */
   public Optional<ScalingGroupRecord> findScalingGroup(String tenantId, UUID id) {
-    return jdbc.sql(
-            "SELECT "
-                + GROUP_COLUMNS
-                + " FROM scaling_groups WHERE tenant_id = :tenantId AND id = :id")
-        .param("tenantId", tenantId)
-        .param("id", id)
-        .query(TenantsStore::group)
-        .optional();
+    return groups.find(tenantId, id);
   }
 
   /**
@@ -112,24 +106,14 @@ public class TenantsStore {
    * transaction ends, so that it cannot be deleted while a policy is created in it.
    */
   public boolean lockScalingGroup(String tenantId, UUID id) {
-    return jdbc.sql(
-            "SELECT id FROM scaling_groups WHERE tenant_id = :tenantId AND id = :id FOR UPDATE")
-        .param("tenantId", tenantId)
-        .param("id", id)
-        .query((row, n) -> row.getObject("id", UUID.class))
-        .optional()
-        .isPresent();
+    return groups.lock(tenantId, id);
   }
 
   /**
    * Deletes the tenant's scaling group with its policies; false if the tenant has no such group.
    */
   public boolean deleteScalingGroup(String tenantId, UUID id) {
-    return jdbc.sql("DELETE FROM scaling_groups WHERE tenant_id = :tenantId AND id = :id")
-            .param("tenantId", tenantId)
-            .param("id", id)
-            .update()
-        > 0;
+    return groups.delete(tenantId, id);
   }
 
   // Scaling policies
@@ -149,13 +133,7 @@ public class TenantsStore {
   }
 
   public List<ScalingPolicyRecord> listScalingPolicies(UUID groupId) {
-    return jdbc.sql(
-            "SELECT "
-                + POLICY_COLUMNS
-                + " FROM scaling_policies WHERE group_id = :groupId ORDER BY created_at, id")
-        .param("groupId", groupId)
-        .query(TenantsStore::policy)
-        .list();
+    return policies.list(groupId);
   }
 
   /** Up to {@code limit} policies of the scaling group, by id, after {@code after} if not null. */
@@ -175,23 +153,12 @@ public class TenantsStore {
 
   /** The policy, if it exists in this scaling group. */
   public Optional<ScalingPolicyRecord> findScalingPolicy(UUID groupId, UUID id) {
-    return jdbc.sql(
-            "SELECT "
-                + POLICY_COLUMNS
-                + " FROM scaling_policies WHERE group_id = :groupId AND id = :id")
-        .param("groupId", groupId)
-        .param("id", id)
-        .query(TenantsStore::policy)
-        .optional();
+    return policies.find(groupId, id);
   }
 
   /** Deletes the policy of this scaling group; false if the group has no such policy. */
   public boolean deleteScalingPolicy(UUID groupId, UUID id) {
-    return jdbc.sql("DELETE FROM scaling_policies WHERE group_id = :groupId AND id = :id")
-            .param("groupId", groupId)
-            .param("id", id)
-            .update()
-        > 0;
+    return policies.delete(groupId, id);
   }
 
   // Tenant tokens
@@ -210,33 +177,26 @@ public class TenantsStore {
   }
 
   public List<TenantTokenRecord> listTenantTokens(String tenantId) {
-    return jdbc.sql(
-            "SELECT id, tenant_id, role, created_at FROM tenant_tokens WHERE tenant_id = :tenantId"
-                + " ORDER BY created_at, id")
-        .param("tenantId", tenantId)
-        .query(
-            (row, n) ->
-                new TenantTokenRecord(
-                    row.getString("id"),
-                    row.getString("tenant_id"),
-                    row.getString("role"),
-                    StoreTimes.read(row, "created_at")))
-        .list();
+    return tokens.list(tenantId);
   }
 
   /** Deletes the token of this tenant; false if the tenant has no such token. */
   public boolean deleteTenantToken(String tenantId, String id) {
-    return jdbc.sql("DELETE FROM tenant_tokens WHERE tenant_id = :tenantId AND id = :id")
-            .param("tenantId", tenantId)
-            .param("id", id)
-            .update()
-        > 0;
+    return tokens.delete(tenantId, id);
   }
 
   // Rows
 
   private static TenantRecord tenant(ResultSet row, int n) throws SQLException {
     return new TenantRecord(row.getString("id"), StoreTimes.read(row, "created_at"));
+  }
+
+  private static TenantTokenRecord token(ResultSet row, int n) throws SQLException {
+    return new TenantTokenRecord(
+        row.getString("id"),
+        row.getString("tenant_id"),
+        row.getString("role"),
+        StoreTimes.read(row, "created_at"));
   }
 
   private static ScalingGroupRecord group(ResultSet row, int n) throws SQLException {
