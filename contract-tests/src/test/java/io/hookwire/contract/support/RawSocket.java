@@ -183,7 +183,14 @@ public final class RawSocket {
           .add(line.substring(colon + 1).strip());
     }
     byte[] responseBody = reader.body(responseHeaders);
-    URI uri = ContractServer.get().resolve(target.replace("[", "%5B").replace("]", "%5D"));
+    // A URI of the target as sent: brackets and a stray '%' (not an escape) written as escapes.
+    URI uri =
+        ContractServer.get()
+            .resolve(
+                target
+                    .replaceAll("%(?![0-9A-Fa-f]{2})", "%25")
+                    .replace("[", "%5B")
+                    .replace("]", "%5D"));
     return new Answer(
         new Exchanges.Exchange(
             method,
