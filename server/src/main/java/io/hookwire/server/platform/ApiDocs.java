@@ -1,7 +1,7 @@
 package io.hookwire.server.platform;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,24 +28,19 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 public class ApiDocs {
 
-  /** The APIs by the name of their spec file, with the title of their docs page. */
-  static final Map<String, String> APIS =
-      Map.of(
-          "endpoints", "Endpoints API",
-          "autoscale", "Auto Scale webhooks API",
-          "operator", "Operator API");
+  /** The APIs by the name of their spec file, with the title of their docs page, in that order. */
+  private static final Map<String, String> APIS = new LinkedHashMap<>();
+
+  static {
+    APIS.put("endpoints", "Endpoints API");
+    APIS.put("autoscale", "Auto Scale webhooks API");
+    APIS.put("operator", "Operator API");
+  }
 
   private static final Logger log = LoggerFactory.getLogger(ApiDocs.class);
 
   /** Spec files as YAML (RFC 9512). */
   private static final MediaType YAML = MediaType.parseMediaType("application/yaml;charset=UTF-8");
-
-  /**
-   * @return the paths of the docs pages, for the start-up message
-   */
-  public static List<String> pages() {
-    return List.of("/docs/endpoints", "/docs/autoscale", "/docs/operator");
-  }
 
   /** Links the docs and specs in the start-up message, whatever the data set. */
   @EventListener
@@ -53,10 +48,10 @@ public class ApiDocs {
     String base =
         "http://localhost:"
             + ready.getApplicationContext().getEnvironment().getProperty("local.server.port");
-    log.info(
-        "API docs: {}; specs: {}/openapi/{{endpoints,autoscale,operator}}.yaml",
-        String.join(", ", pages().stream().map(page -> base + page).toList()),
-        base);
+    for (String name : APIS.keySet()) {
+      log.info(
+          "{}: docs {}/docs/{}, spec {}/openapi/{}.yaml", APIS.get(name), base, name, base, name);
+    }
   }
 
   @GetMapping("/openapi/{name}.yaml")

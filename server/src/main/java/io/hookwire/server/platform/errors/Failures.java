@@ -58,6 +58,12 @@ public final class Failures {
   /** The SQL state class of connection exceptions (SQL standard, class 08). */
   private static final String SQL_STATE_CONNECTION_EXCEPTION = "08";
 
+  /**
+   * PostgreSQL's state of a statement cancelled by its timeout, as a shared rate-limit bucket's
+   * take is when its row stays locked too long: the database is too busy, not the request wrong.
+   */
+  private static final String SQL_STATE_QUERY_CANCELED = "57014";
+
   private Failures() {}
 
   public static Failure classify(Throwable failure) {
@@ -188,7 +194,8 @@ public final class Failures {
           || cause instanceof SQLNonTransientConnectionException
           || (cause instanceof SQLException sql
               && sql.getSQLState() != null
-              && sql.getSQLState().startsWith(SQL_STATE_CONNECTION_EXCEPTION))) {
+              && (sql.getSQLState().startsWith(SQL_STATE_CONNECTION_EXCEPTION)
+                  || sql.getSQLState().equals(SQL_STATE_QUERY_CANCELED)))) {
         return true;
       }
       // A commit or rollback that failed: the connection broke under the transaction (a rollback

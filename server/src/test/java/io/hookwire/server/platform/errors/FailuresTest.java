@@ -2,6 +2,7 @@ package io.hookwire.server.platform.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.BucketExceptions;
 import io.hookwire.server.platform.errors.Failure.Kind;
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
@@ -40,6 +41,12 @@ class FailuresTest {
                         "An I/O error occurred while sending to the backend.",
                         "08006",
                         new SocketTimeoutException("Read timed out")))),
+            Kind.UNAVAILABLE),
+        Arguments.of(
+            Named.of(
+                "a statement cancelled by its timeout (a rate-limit bucket's row locked too long)",
+                new BucketExceptions.BucketExecutionException(
+                    new SQLException("ERROR: canceling statement due to user request", "57014"))),
             Kind.UNAVAILABLE),
         Arguments.of(
             Named.of(
