@@ -150,6 +150,28 @@ class HostileRequestsContractTest {
                                 .map(text -> Arguments.of(op, spot, text))));
   }
 
+  /**
+   * Every member of each request example whose value is not a string, and the nullable members the
+   * first examples leave out: a JSON reader may take a blank string there for "absent" or null.
+   */
+  static Stream<Arguments> blankStrings() {
+    Stream<Arguments> inExamples =
+        takingBodies()
+            .flatMap(
+                op ->
+                    notStrings(JSON.readTree(op.requestExample().orElseThrow()), "").stream()
+                        .map(pointer -> Arguments.of(op, pointer)));
+    Stream<Arguments> leftOut =
+        Stream.of(
+            Arguments.of(operation("createUser"), "/environment_ids"),
+            Arguments.of(operation("updateEndpoint"), "/data/relationships/environment/data"));
+    return Stream.concat(inExamples, leftOut)
+        .flatMap(
+            arguments ->
+                Stream.of("", "  ")
+                    .map(blank -> Arguments.of(arguments.get()[0], arguments.get()[1], blank)));
+  }
+
   static Stream<Arguments> nulQueries() {
     return Stream.of(
         Arguments.of(operation("listEndpoints"), "query=%00"),
@@ -271,6 +293,45 @@ class HostileRequestsContractTest {
           assertThat(refused(operation, request, 400).json().at("/error/type").asString())
               .isEqualTo(notJson ? "InvalidJsonError" : "ValidationError");
       case OPERATOR -> refused(operation, request, 422);
+    }
+  }
+
+  /**
+   * A blank string is a string: where the spec wants a number, boolean, array, object or null, it
+   * is refused as any value of the wrong type, never read as absent or null.
+   */
+  @ParameterizedTest(name = "{0} {1} \"{2}\"")
+  @MethodSource("blankStrings")
+  void refusesABlankStringForAValueOfAnotherType(
+      SpecOperation operation, String pointer, String blank) {
+    JsonNode body = JSON.readTree(live.body(operation));
+    JsonPointer at = JsonPointer.compile(pointer);
+    if (body.at(at.head()) instanceof ArrayNode array) {
+      array.set(at.last().getMatchingIndex(), NODES.stringNode(blank));
+    } else if (body.at(at.head()) instanceof ObjectNode object) {
+      object.put(at.last().getMatchingProperty(), blank);
+    } else {
+      body.withObject(at.head().toString()).put(at.last().getMatchingProperty(), blank);
+    }
+
+    var request = withBody(operation, JSON.writeValueAsString(body));
+
+    switch (operation.api()) {
+      case ENDPOINTS -> {
+        if (pointer.equals("/data")) {
+          assertThat(firstTitle(refused(operation, request, 400))).isEqualTo("Invalid Document");
+        } else {
+          assertThat(
+                  refused(operation, request, 422).json().at("/errors/0/source/pointer").asString())
+              .isEqualTo(pointer);
+        }
+      }
+      case AUTOSCALE ->
+          assertThat(refused(operation, request, 400).json().at("/error/type").asString())
+              .isEqualTo("ValidationError");
+      case OPERATOR ->
+          assertThat(refused(operation, request, 400).json().at("/errors/0/pointer").asString())
+              .isEqualTo(pointer);
     }
   }
 
@@ -459,6 +520,28 @@ class HostileRequestsContractTest {
 
   private static int length(String data) {
     return data.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The pointers of the members below the node whose values are not strings. */
+  private static List<String> notStrings(JsonNode node, String pointer) {
+    Map<String, JsonNode> members = new LinkedHashMap<>();
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        members.put(pointer + "/" + i, node.get(i));
+      }
+    } else {
+      node.properties()
+          .forEach(member -> members.put(pointer + "/" + member.getKey(), member.getValue()));
+    }
+    List<String> pointers = new ArrayList<>();
+    members.forEach(
+        (at, value) -> {
+          if (!value.isString()) {
+            pointers.add(at);
+            pointers.addAll(notStrings(value, at));
+          }
+        });
+    return pointers;
   }
 
   private static List<Spot> spots(JsonNode node, String pointer) {

@@ -23,7 +23,7 @@ public class PlatformConfiguration {
   /** Without it, bodies with nullable fields (JsonNullable) cannot be read or written. */
   @Bean
   JsonNullableJackson3Module jsonNullableModule() {
-    return new JsonNullableJackson3Module();
+    return new StrictJsonNullableModule();
   }
 
   @Bean
