@@ -1,6 +1,7 @@
 package io.hookwire.contract.operator;
 
 import static io.hookwire.contract.operator.Problems.expect;
+import static io.hookwire.contract.operator.Problems.expectNotFound;
 import static io.hookwire.contract.operator.Problems.pointers;
 import static io.hookwire.contract.operator.Provision.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookwire.client.operator.model.Environment;
 import io.hookwire.client.operator.model.EnvironmentCreate;
 import io.hookwire.client.operator.model.Problem;
-import io.hookwire.client.operator.model.UserCreate;
 import io.hookwire.client.operator.model.UserRole;
 import io.hookwire.contract.support.Fixtures;
 import java.util.List;
@@ -100,12 +100,12 @@ class EnvironmentsContractTest {
   @Test
   void anEnvironmentOfAnotherAccountIs404ToGetAndDeleteNamingIt() {
     String account = Provision.account();
-    String foreign = Provision.environment(Provision.account());
+    String owner = Provision.account();
+    String foreign = Provision.environment(owner);
 
-    assertThat(expect(404, () -> accounts().getEnvironment(account, foreign)).getDetail())
-        .contains(foreign);
-    assertThat(expect(404, () -> accounts().deleteEnvironment(account, foreign)).getDetail())
-        .contains(foreign);
+    expectNotFound("Environment", foreign, () -> accounts().getEnvironment(account, foreign));
+    expectNotFound("Environment", foreign, () -> accounts().deleteEnvironment(account, foreign));
+    assertThat(accounts().getEnvironment(owner, foreign).getId()).isEqualTo(foreign);
   }
 
   @Test
@@ -113,9 +113,8 @@ class EnvironmentsContractTest {
     String account = Provision.account();
 
     for (String unknown : List.of(Provision.unknownId("env"), "production")) {
-      assertThat(expect(404, () -> accounts().getEnvironment(account, unknown)).getDetail())
-          .contains(unknown);
-      expect(404, () -> accounts().deleteEnvironment(account, unknown));
+      expectNotFound("Environment", unknown, () -> accounts().getEnvironment(account, unknown));
+      expectNotFound("Environment", unknown, () -> accounts().deleteEnvironment(account, unknown));
     }
   }
 
@@ -129,8 +128,9 @@ class EnvironmentsContractTest {
 
     accounts().deleteEnvironment(account.id(), deleted);
 
-    expect(404, () -> accounts().getEnvironment(account.id(), deleted));
-    expect(404, () -> accounts().deleteEnvironment(account.id(), deleted));
+    expectNotFound("Environment", deleted, () -> accounts().getEnvironment(account.id(), deleted));
+    expectNotFound(
+        "Environment", deleted, () -> accounts().deleteEnvironment(account.id(), deleted));
     assertThat(accounts().listEnvironments(account.id()).getItems())
         .extracting(Environment::getId)
         .containsExactly(kept);
@@ -143,21 +143,8 @@ class EnvironmentsContractTest {
     String account = Provision.account();
     String first = Provision.environment(account);
     String second = Provision.environment(account);
-    String both =
-        accounts()
-            .createUser(
-                account,
-                new UserCreate()
-                    .name("both")
-                    .role(UserRole.ADMIN)
-                    .environmentIds(List.of(first, second)))
-            .getId();
-    String onlyFirst =
-        accounts()
-            .createUser(
-                account,
-                new UserCreate().name("first").role(UserRole.ADMIN).environmentIds(List.of(first)))
-            .getId();
+    String both = Provision.user(account, UserRole.ADMIN, List.of(first, second)).getId();
+    String onlyFirst = Provision.user(account, UserRole.ADMIN, List.of(first)).getId();
     String all = Provision.user(account, UserRole.ADMIN);
     String onlyFirstToken = Provision.userToken(account, onlyFirst);
 

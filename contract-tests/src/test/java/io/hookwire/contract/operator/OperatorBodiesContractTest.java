@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.RawHttp;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Request bodies every create reads alike: a body that is not JSON, or JSON of the wrong shape, is
- * 400, never 422 (which is for values breaking constraints) and never a created resource.
+ * 400, never 422 (which is for values breaking constraints) and never a created resource; a body
+ * that is not JSON by its media type is 415.
  */
 class OperatorBodiesContractTest {
 
@@ -25,17 +27,25 @@ class OperatorBodiesContractTest {
    * @param operationId its operation
    * @param path where to post, under fresh parents
    * @param valid a valid body, fresh for each request
-   * @param member a string member of the body
+   * @param members the body's required string members
    */
-  record Create(String operationId, Supplier<String> path, Supplier<String> valid, String member) {
+  record Create(
+      String operationId, Supplier<String> path, Supplier<String> valid, List<String> members) {
 
     @Override
     public String toString() {
       return operationId;
     }
 
+    RawHttp.Answer post(String contentType, String body) {
+      return RawHttp.request("POST", path.get())
+          .bearer(ContractServer.get().operatorToken())
+          .body(contentType, body)
+          .send();
+    }
+
     JsonNode refused(String body) {
-      return Problems.expect(400, Provision.raw("POST", path.get(), body));
+      return Problems.expect(400, post("application/json", body));
     }
 
     /** The valid body with one more member. */
@@ -48,27 +58,30 @@ class OperatorBodiesContractTest {
   static Stream<Create> creates() {
     return Stream.of(
         new Create(
-            "createAccount", () -> "/operator/v1/accounts", () -> "{\"name\":\"a\"}", "name"),
+            "createAccount",
+            () -> "/operator/v1/accounts",
+            () -> "{\"name\":\"a\"}",
+            List.of("name")),
         new Create(
             "createEnvironment",
             () -> "/operator/v1/accounts/" + Provision.account() + "/environments",
             () -> "{\"name\":\"e\"}",
-            "name"),
+            List.of("name")),
         new Create(
             "createUser",
             () -> "/operator/v1/accounts/" + Provision.account() + "/users",
             () -> "{\"name\":\"u\",\"role\":\"admin\"}",
-            "name"),
+            List.of("name", "role")),
         new Create(
             "createTenant",
             () -> "/operator/v1/tenants",
             () -> "{\"id\":\"" + Provision.unusedTenantId() + "\"}",
-            "id"),
+            List.of("id")),
         new Create(
             "createScalingGroup",
             () -> "/operator/v1/tenants/" + Provision.tenant() + "/groups",
             () -> "{\"name\":\"g\"}",
-            "name"),
+            List.of("name")),
         new Create(
             "createScalingPolicy",
             () -> {
@@ -80,12 +93,12 @@ class OperatorBodiesContractTest {
                   + "/policies";
             },
             () -> "{\"name\":\"p\"}",
-            "name"),
+            List.of("name")),
         new Create(
             "createTenantToken",
             () -> "/operator/v1/tenants/" + Provision.tenant() + "/tokens",
             () -> "{\"role\":\"observer\"}",
-            "role"));
+            List.of("role")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -107,12 +120,13 @@ class OperatorBodiesContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("creates")
   void aMissingBodyIs400(Create create) {
-    Problems.expect(
-        400,
-        RawHttp.request("POST", create.path().get())
-            .bearer(ContractServer.get().operatorToken())
-            .json("")
-            .send());
+    Problems.expect(400, create.post("application/json", ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("creates")
+  void aBodyOfAnotherMediaTypeIs415(Create create) {
+    Problems.expect(415, create.post("text/plain", create.valid().get()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -133,19 +147,23 @@ class OperatorBodiesContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("creates")
   void aMemberOfAWrongJsonTypeIs400AtItsPointer(Create create) {
-    for (String value : new String[] {"42", "true", "{}", "[\"a\"]"}) {
-      JsonNode problem = create.refused("{\"" + create.member() + "\":" + value + "}");
+    for (String member : create.members()) {
+      for (String value : new String[] {"42", "true", "{}", "[\"a\"]"}) {
+        JsonNode problem = create.refused("{\"" + member + "\":" + value + "}");
 
-      assertThat(pointers(problem)).as(value).containsExactly("/" + create.member());
+        assertThat(pointers(problem)).as(value).containsExactly("/" + member);
+      }
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("creates")
   void anExplicitNullForARequiredMemberIs400AtItsPointer(Create create) {
-    JsonNode problem = create.refused("{\"" + create.member() + "\":null}");
+    for (String member : create.members()) {
+      JsonNode problem = create.refused("{\"" + member + "\":null}");
 
-    assertThat(pointers(problem)).containsExactly("/" + create.member());
+      assertThat(pointers(problem)).as(member).containsExactly("/" + member);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -22,6 +22,7 @@ import io.hookwire.client.operator.model.ScalingPolicyCreate;
 import io.hookwire.client.operator.model.TenantCreate;
 import io.hookwire.client.operator.model.TenantTokenCreate;
 import io.hookwire.client.operator.model.TenantTokenRole;
+import io.hookwire.client.operator.model.User;
 import io.hookwire.client.operator.model.UserCreate;
 import io.hookwire.client.operator.model.UserRole;
 import io.hookwire.contract.support.ContractServer;
@@ -86,6 +87,16 @@ final class Provision {
 
   static String user(String accountId, UserRole role) {
     return accounts().createUser(accountId, new UserCreate().name("user").role(role)).getId();
+  }
+
+  /**
+   * @param environmentIds the environments the user sees; null for all
+   * @return the new user as created
+   */
+  static User user(String accountId, UserRole role, List<String> environmentIds) {
+    return accounts()
+        .createUser(
+            accountId, new UserCreate().name("user").role(role).environmentIds(environmentIds));
   }
 
   static String userToken(String accountId, String userId) {

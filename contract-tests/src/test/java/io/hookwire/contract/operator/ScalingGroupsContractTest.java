@@ -1,6 +1,7 @@
 package io.hookwire.contract.operator;
 
 import static io.hookwire.contract.operator.Problems.expect;
+import static io.hookwire.contract.operator.Problems.expectNotFound;
 import static io.hookwire.contract.operator.Problems.pointers;
 import static io.hookwire.contract.operator.Provision.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class ScalingGroupsContractTest {
         tenants().createScalingGroupWithHttpInfo(tenant, new ScalingGroupCreate().name("Web"));
 
     ScalingGroup group = created.getBody();
-    assertThat(group.getId()).isNotNull();
+    assertThat(group.getId().version()).as("a random UUID").isEqualTo(4);
     assertThat(group.getTenantId()).isEqualTo(tenant);
     assertThat(group.getName()).isEqualTo("Web");
     Provision.assertJustNow(group.getCreatedAt());
@@ -88,15 +89,17 @@ class ScalingGroupsContractTest {
     UUID foreign = Provision.group(Provision.tenant());
 
     for (UUID group : new UUID[] {foreign, UUID.randomUUID()}) {
-      assertThat(expect(404, () -> tenants().getScalingGroup(tenant, group)).getDetail())
-          .contains(group.toString());
-      expect(404, () -> tenants().deleteScalingGroup(tenant, group));
-      expect(404, () -> tenants().listScalingPolicies(tenant, group));
-      expect(
-          404,
-          () -> tenants().createScalingPolicy(tenant, group, new ScalingPolicyCreate().name("p")));
-      expect(404, () -> tenants().getScalingPolicy(tenant, group, UUID.randomUUID()));
-      expect(404, () -> tenants().deleteScalingPolicy(tenant, group, UUID.randomUUID()));
+      String id = group.toString();
+      UUID policy = UUID.randomUUID();
+      ScalingPolicyCreate create = new ScalingPolicyCreate().name("p");
+      expectNotFound("ScalingGroup", id, () -> tenants().getScalingGroup(tenant, group));
+      expectNotFound("ScalingGroup", id, () -> tenants().deleteScalingGroup(tenant, group));
+      expectNotFound("ScalingGroup", id, () -> tenants().listScalingPolicies(tenant, group));
+      expectNotFound(
+          "ScalingGroup", id, () -> tenants().createScalingPolicy(tenant, group, create));
+      expectNotFound("ScalingGroup", id, () -> tenants().getScalingPolicy(tenant, group, policy));
+      expectNotFound(
+          "ScalingGroup", id, () -> tenants().deleteScalingPolicy(tenant, group, policy));
     }
   }
 
@@ -117,6 +120,15 @@ class ScalingGroupsContractTest {
     assertThat(problem.path("detail").asString()).contains("groupId");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/groups/web", "/groups/web/policies/x"})
+  void aGroupIdThatIsNotAUuidIs400EvenUnderAnUnknownTenant(String path) {
+    // The path's form is checked before any id is looked up.
+    String unknown = "/operator/v1/tenants/" + Provision.unusedTenantId();
+
+    Problems.expect(400, Provision.raw("GET", unknown + path, ""));
+  }
+
   @Test
   void deleteRemovesTheGroupWithItsPoliciesAndTheirWebhooks() {
     Fixtures.Tenant tenant = Fixtures.newTenant();
@@ -127,9 +139,11 @@ class ScalingGroupsContractTest {
 
     tenants().deleteScalingGroup(tenant.id(), group);
 
-    expect(404, () -> tenants().getScalingGroup(tenant.id(), group));
-    expect(404, () -> tenants().deleteScalingGroup(tenant.id(), group));
-    expect(404, () -> tenants().getScalingPolicy(tenant.id(), group, policy));
+    String id = group.toString();
+    expectNotFound("ScalingGroup", id, () -> tenants().getScalingGroup(tenant.id(), group));
+    expectNotFound("ScalingGroup", id, () -> tenants().deleteScalingGroup(tenant.id(), group));
+    expectNotFound(
+        "ScalingGroup", id, () -> tenants().getScalingPolicy(tenant.id(), group, policy));
     assertThat(tenants().listScalingGroups(tenant.id()).getItems())
         .extracting(ScalingGroup::getId)
         .containsExactly(keptGroup);

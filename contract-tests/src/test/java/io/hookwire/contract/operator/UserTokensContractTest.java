@@ -1,6 +1,6 @@
 package io.hookwire.contract.operator;
 
-import static io.hookwire.contract.operator.Problems.expect;
+import static io.hookwire.contract.operator.Problems.expectNotFound;
 import static io.hookwire.contract.operator.Provision.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +70,22 @@ class UserTokensContractTest {
             org.assertj.core.groups.Tuple.tuple(second.getId(), second.getCreatedAt()));
     RawHttp.Answer listed = Provision.raw("GET", tokens(), "");
     assertThat(listed.body()).doesNotContain(first.getToken(), second.getToken());
-    listed.json().get("items").values().forEach(item -> assertThat(item.has("token")).isFalse());
+    listed
+        .json()
+        .get("items")
+        .values()
+        .forEach(item -> assertThat(item.propertyNames()).containsOnly("id", "created_at"));
+  }
+
+  @Test
+  void aBodySentToCreateIsIgnored() {
+    // The operation reads no body: one sent anyway neither fails nor shapes the token.
+    RawHttp.Answer created = Provision.raw("POST", tokens(), "{\"ignored\":true}");
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(accounts().listUserTokens(account, user).getItems())
+        .extracting(UserToken::getId)
+        .containsExactly(created.json().path("id").asString());
   }
 
   @Test
@@ -90,7 +105,8 @@ class UserTokensContractTest {
     assertThat(accounts().listUserTokens(account, user).getItems())
         .extracting(UserToken::getId)
         .doesNotContain(deleted.getId());
-    expect(404, () -> accounts().deleteUserToken(account, user, deleted.getId()));
+    expectNotFound(
+        "Token", deleted.getId(), () -> accounts().deleteUserToken(account, user, deleted.getId()));
   }
 
   @Test
@@ -99,8 +115,7 @@ class UserTokensContractTest {
     String foreign = accounts().createUserToken(account, colleague).getId();
 
     for (String token : new String[] {foreign, Provision.unknownId("tok"), "secret"}) {
-      assertThat(expect(404, () -> accounts().deleteUserToken(account, user, token)).getDetail())
-          .contains(token);
+      expectNotFound("Token", token, () -> accounts().deleteUserToken(account, user, token));
     }
     assertThat(accounts().listUserTokens(account, colleague).getItems())
         .extracting(UserToken::getId)
