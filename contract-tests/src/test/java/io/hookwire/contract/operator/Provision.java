@@ -22,6 +22,7 @@ import io.hookwire.client.operator.model.ScalingPolicyCreate;
 import io.hookwire.client.operator.model.TenantCreate;
 import io.hookwire.client.operator.model.TenantTokenCreate;
 import io.hookwire.client.operator.model.TenantTokenRole;
+import io.hookwire.client.operator.model.User;
 import io.hookwire.client.operator.model.UserCreate;
 import io.hookwire.client.operator.model.UserRole;
 import io.hookwire.contract.support.ContractServer;
@@ -31,8 +32,10 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.springframework.http.ResponseEntity;
 
@@ -88,6 +91,16 @@ final class Provision {
     return accounts().createUser(accountId, new UserCreate().name("user").role(role)).getId();
   }
 
+  /**
+   * @param environmentIds the environments the user sees; null for all
+   * @return the new user as created
+   */
+  static User user(String accountId, UserRole role, List<String> environmentIds) {
+    return accounts()
+        .createUser(
+            accountId, new UserCreate().name("user").role(role).environmentIds(environmentIds));
+  }
+
   static String userToken(String accountId, String userId) {
     return accounts().createUserToken(accountId, userId).getToken();
   }
@@ -124,17 +137,51 @@ final class Provision {
   }
 
   /**
-   * A 201 with an absolute {@code Location} of the given path.
+   * A 201 of a resource made just now, with an absolute {@code Location} of the given path.
    *
    * @param response a create's response
+   * @param createdAt the created_at of the resource it shows
    * @param path the path the created resource has
    */
-  static void assertCreatedAt(ResponseEntity<?> response, String path) {
+  static void assertCreated(ResponseEntity<?> response, OffsetDateTime createdAt, String path) {
+    assertJustNow(createdAt);
     assertThat(response.getStatusCode().value()).isEqualTo(201);
     URI location = response.getHeaders().getLocation();
     assertThat(location).isNotNull();
     assertThat(location.isAbsolute()).as("absolute: %s", location).isTrue();
     assertThat(location.getPath()).isEqualTo(path);
+  }
+
+  /**
+   * A list has each of the created resources once, and is ordered by creation time.
+   *
+   * @param items the list's items
+   * @param createdAt the created_at of an item
+   * @param created resources created for the test
+   */
+  static <T> void assertListedOnceByCreationTime(
+      List<T> items, Function<T, OffsetDateTime> createdAt, List<T> created) {
+    assertThat(items).containsOnlyOnceElementsOf(created);
+    assertThat(items)
+        .extracting(createdAt)
+        .isSortedAccordingTo(Comparator.comparing(OffsetDateTime::toInstant));
+  }
+
+  /**
+   * A list of tokens shows no secret: its items have only the given members.
+   *
+   * @param path the list's path
+   * @param secrets the secrets of listed tokens
+   * @param members the members every item has
+   */
+  static void assertListedWithout(String path, List<String> secrets, String... members) {
+    RawHttp.Answer listed = raw("GET", path, "");
+    assertThat(listed.body()).doesNotContain(secrets);
+    listed
+        .json()
+        .get("items")
+        .values()
+        .forEach(item -> assertThat(item.propertyNames()).containsOnly(members));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.hookwire.contract.operator;
 
 import static io.hookwire.contract.operator.Problems.expect;
+import static io.hookwire.contract.operator.Problems.expectNotFound;
 import static io.hookwire.contract.operator.Problems.pointers;
 import static io.hookwire.contract.operator.Provision.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +35,8 @@ class UsersContractTest {
     assertThat(user.getAccountId()).isEqualTo(account);
     assertThat(user.getName()).isEqualTo("Deploy bot");
     assertThat(user.getRole()).isEqualTo(UserRole.ADMIN);
-    Provision.assertJustNow(user.getCreatedAt());
-    Provision.assertCreatedAt(
-        created, "/operator/v1/accounts/" + account + "/users/" + user.getId());
+    String users = "/operator/v1/accounts/" + account + "/users";
+    Provision.assertCreated(created, user.getCreatedAt(), users + "/" + user.getId());
   }
 
   @Test
@@ -57,10 +57,8 @@ class UsersContractTest {
   void anExplicitNullListMeansAllEnvironments() {
     String account = Provision.account();
 
-    User user =
-        accounts()
-            .createUser(
-                account, new UserCreate().name("u").role(UserRole.ADMIN).environmentIds(null));
+    // The generated client writes a list set to null out as null.
+    User user = Provision.user(account, UserRole.ADMIN, null);
 
     assertThat(user.getEnvironmentIds()).isNull();
   }
@@ -69,14 +67,11 @@ class UsersContractTest {
   void anEmptyListMeansNoEnvironment() {
     String account = Provision.account();
     String environment = Provision.environment(account);
-    User user =
-        accounts()
-            .createUser(
-                account, new UserCreate().name("u").role(UserRole.ADMIN).environmentIds(List.of()));
-    String token = Provision.userToken(account, user.getId());
+    User user = Provision.user(account, UserRole.ADMIN, List.of());
 
     assertThat(user.getEnvironmentIds()).isEmpty();
     assertThat(accounts().getUser(account, user.getId()).getEnvironmentIds()).isEmpty();
+    String token = Provision.userToken(account, user.getId());
     assertThat(Provision.createEndpoint(token, environment)).isEqualTo(404);
   }
 
@@ -85,16 +80,23 @@ class UsersContractTest {
     String account = Provision.account();
     String seen = Provision.environment(account);
     String unseen = Provision.environment(account);
-    User user =
-        accounts()
-            .createUser(
-                account,
-                new UserCreate().name("u").role(UserRole.ADMIN).environmentIds(List.of(seen)));
+    User user = Provision.user(account, UserRole.ADMIN, List.of(seen));
     String token = Provision.userToken(account, user.getId());
 
     assertThat(user.getEnvironmentIds()).containsExactly(seen);
     assertThat(Provision.createEndpoint(token, seen)).isEqualTo(200);
     assertThat(Provision.createEndpoint(token, unseen)).isEqualTo(404);
+  }
+
+  @Test
+  void theEnvironmentsAreShownInTheOrderTheyWereCreated() {
+    String account = Provision.account();
+    List<String> created = List.of(Provision.environment(account), Provision.environment(account));
+
+    User user = Provision.user(account, UserRole.READER, List.of(created.get(1), created.get(0)));
+
+    assertThat(user.getEnvironmentIds()).isEqualTo(created);
+    assertThat(accounts().getUser(account, user.getId()).getEnvironmentIds()).isEqualTo(created);
   }
 
   @Test
@@ -125,6 +127,18 @@ class UsersContractTest {
                 "{\"name\":\"u\",\"role\":\"owner\"}"));
 
     assertThat(pointers(problem)).containsOnly("/role");
+    assertThat(problem.path("errors").get(0).path("detail").asString())
+        .isEqualTo("'/role' must be one of 'admin', 'reader'.");
+  }
+
+  @Test
+  void aBlankNameIs422AtItsPointer() {
+    String account = Provision.account();
+    UserCreate blank = new UserCreate().name(" ").role(UserRole.ADMIN);
+
+    Problem problem = expect(422, () -> accounts().createUser(account, blank));
+
+    assertThat(pointers(problem)).containsOnly("/name");
   }
 
   @Test
@@ -132,17 +146,7 @@ class UsersContractTest {
     String account = Provision.account();
     String environment = Provision.environment(account);
 
-    Problem problem =
-        expect(
-            422,
-            () ->
-                accounts()
-                    .createUser(
-                        account,
-                        new UserCreate()
-                            .name("u")
-                            .role(UserRole.ADMIN)
-                            .environmentIds(List.of(environment, environment))));
+    Problem problem = refusedReader(account, List.of(environment, environment));
 
     assertThat(pointers(problem)).containsExactly("/environment_ids/1");
   }
@@ -157,17 +161,20 @@ class UsersContractTest {
     Problem problem = refusedReader(account, List.of(own, foreign, unknown));
 
     assertThat(pointers(problem)).containsExactly("/environment_ids/1", "/environment_ids/2");
-    assertThat(problem.getErrors().get(0).getDetail()).contains(foreign);
+    assertThat(problem.getErrors().get(0).getDetail())
+        .isEqualTo("Environment '" + foreign + "' is not in account '" + account + "'");
     assertThat(accounts().listUsers(account).getItems()).isEmpty();
   }
 
   @Test
   void anEnvironmentIdNotOfTheIdFormIs422AtItsPointer() {
     String account = Provision.account();
+    String own = Provision.environment(account);
 
-    Problem problem = refusedReader(account, List.of("production"));
+    Problem problem = refusedReader(account, List.of(own, "production"));
 
-    assertThat(pointers(problem)).containsOnly("/environment_ids/0");
+    assertThat(pointers(problem)).containsOnly("/environment_ids/1");
+    assertThat(accounts().listUsers(account).getItems()).isEmpty();
   }
 
   @Test
@@ -187,7 +194,7 @@ class UsersContractTest {
                 "{\"name\":\" \",\"role\":\"admin\",\"environment_ids\":[\"production\"]}"));
     assertThat(pointers(invalid)).contains("/name", "/environment_ids/0");
 
-    // The spec's invalidUser example: the schema's violation and the account's rule together.
+    // The spec's invalidUser example: the schema's violations and the account's rule together.
     String foreign = Provision.environment(Provision.account());
     JsonNode both =
         expect(
@@ -195,8 +202,14 @@ class UsersContractTest {
             Provision.raw(
                 "POST",
                 users,
-                "{\"name\":\" \",\"role\":\"admin\",\"environment_ids\":[\"" + foreign + "\"]}"));
-    assertThat(pointers(both)).containsExactlyInAnyOrder("/name", "/environment_ids/0");
+                "{\"name\":\" \",\"role\":\"admin\",\"environment_ids\":[\""
+                    + foreign
+                    + "\",\"env-\"]}"));
+    assertThat(pointers(both))
+        .containsExactlyInAnyOrder("/name", "/environment_ids/0", "/environment_ids/1");
+    assertThat(both.toString())
+        .contains("Environment '" + foreign + "' is not in account '" + account + "'");
+    assertThat(accounts().listUsers(account).getItems()).isEmpty();
   }
 
   @Test
@@ -205,14 +218,7 @@ class UsersContractTest {
     List<String> many = new ArrayList<>(Arrays.asList(new String[1001]));
     many.replaceAll(unused -> Provision.unknownId("env"));
 
-    Problem problem =
-        expect(
-            422,
-            () ->
-                accounts()
-                    .createUser(
-                        account,
-                        new UserCreate().name("u").role(UserRole.READER).environmentIds(many)));
+    Problem problem = refusedReader(account, many);
 
     assertThat(pointers(problem)).contains("/environment_ids");
   }
@@ -223,14 +229,7 @@ class UsersContractTest {
     String environment = Provision.environment(account);
     Provision.user(Provision.account(), UserRole.ADMIN);
     User admin = accounts().createUser(account, new UserCreate().name("a").role(UserRole.ADMIN));
-    User reader =
-        accounts()
-            .createUser(
-                account,
-                new UserCreate()
-                    .name("r")
-                    .role(UserRole.READER)
-                    .environmentIds(List.of(environment)));
+    User reader = Provision.user(account, UserRole.READER, List.of(environment));
 
     assertThat(accounts().getUser(account, reader.getId())).isEqualTo(reader);
     assertThat(accounts().listUsers(account).getItems()).containsExactly(admin, reader);
@@ -242,11 +241,12 @@ class UsersContractTest {
     String foreign = Provision.user(Provision.account(), UserRole.ADMIN);
 
     for (String user : List.of(foreign, Provision.unknownId("usr"), "bob")) {
-      assertThat(expect(404, () -> accounts().getUser(account, user)).getDetail()).contains(user);
-      expect(404, () -> accounts().deleteUser(account, user));
-      expect(404, () -> accounts().listUserTokens(account, user));
-      expect(404, () -> accounts().createUserToken(account, user));
-      expect(404, () -> accounts().deleteUserToken(account, user, Provision.unknownId("tok")));
+      String token = Provision.unknownId("tok");
+      expectNotFound("User", user, () -> accounts().getUser(account, user));
+      expectNotFound("User", user, () -> accounts().deleteUser(account, user));
+      expectNotFound("User", user, () -> accounts().listUserTokens(account, user));
+      expectNotFound("User", user, () -> accounts().createUserToken(account, user));
+      expectNotFound("User", user, () -> accounts().deleteUserToken(account, user, token));
     }
   }
 
@@ -261,9 +261,9 @@ class UsersContractTest {
 
     accounts().deleteUser(account, user);
 
-    expect(404, () -> accounts().getUser(account, user));
-    expect(404, () -> accounts().listUserTokens(account, user));
-    expect(404, () -> accounts().deleteUser(account, user));
+    expectNotFound("User", user, () -> accounts().getUser(account, user));
+    expectNotFound("User", user, () -> accounts().listUserTokens(account, user));
+    expectNotFound("User", user, () -> accounts().deleteUser(account, user));
     assertThat(accounts().listUsers(account).getItems())
         .extracting(User::getId)
         .doesNotContain(user);
@@ -273,15 +273,6 @@ class UsersContractTest {
 
   /** The 422 answer to a new reader who sees these environments. */
   private static Problem refusedReader(String account, List<String> environmentIds) {
-    return expect(
-        422,
-        () ->
-            accounts()
-                .createUser(
-                    account,
-                    new UserCreate()
-                        .name("u")
-                        .role(UserRole.READER)
-                        .environmentIds(environmentIds)));
+    return expect(422, () -> Provision.user(account, UserRole.READER, environmentIds));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,12 @@ import java.util.stream.Collectors;
  * request the server refused may break the spec: the suite sends such requests on purpose.
  */
 public final class Exchanges {
+
+  /**
+   * Operations whose spec says that a request body sent to them is ignored: their request is
+   * checked without it, so that accepting one is no violation.
+   */
+  private static final Set<String> IGNORING_BODIES = Set.of("createUserToken");
 
   private Exchanges() {}
 
@@ -60,7 +67,8 @@ public final class Exchanges {
     var validator = Specs.validator(target.api());
     StringBuilder violations = new StringBuilder();
     if (operation.isPresent() && exchange.status() / 100 == 2) {
-      append(violations, "request", validator.validateRequest(request(exchange)));
+      boolean bodyIgnored = IGNORING_BODIES.contains(target.operationId());
+      append(violations, "request", validator.validateRequest(request(exchange, bodyIgnored)));
     }
     append(
         violations,
@@ -85,11 +93,11 @@ public final class Exchanges {
         .forEach(op -> Coverage.record(op, exchange.status()));
   }
 
-  private static Request request(Exchange exchange) {
+  private static Request request(Exchange exchange, boolean bodyIgnored) {
     SimpleRequest.Builder request =
         new SimpleRequest.Builder(exchange.method(), exchange.uri().getPath());
     exchange.requestHeaders().forEach(request::withHeader);
-    if (!exchange.requestBody().isEmpty()) {
+    if (!exchange.requestBody().isEmpty() && !bodyIgnored) {
       request.withBody(exchange.requestBody());
     }
     query(exchange.uri()).forEach(request::withQueryParam);
