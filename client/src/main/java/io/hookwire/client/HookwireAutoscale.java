@@ -13,9 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of the Auto Scale webhooks API ({@code /v1.0/{tenantId}/groups/…/webhooks}).
@@ -31,6 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link RetryInterceptor}).
  */
 public final class HookwireAutoscale {
+
+  private static final Transport.Api<ApiClient, ErrorResponse> API =
+      new Transport.Api<>(
+          ApiClient::buildRestClientBuilder,
+          (restClient, mapper) ->
+              new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat()),
+          ApiClient::setBasePath,
+          ErrorResponse.class,
+          envelope -> envelope.getError() != null,
+          AutoscaleApiException::new);
 
   private final ApiClient apiClient;
   private final ScalingGroupsApi scalingGroups;
@@ -65,18 +73,7 @@ public final class HookwireAutoscale {
    */
   public static HookwireAutoscale connect(URI baseUrl, String authToken, ClientOptions options) {
     Objects.requireNonNull(authToken, "authToken");
-    JsonMapper mapper = ClientJsonMapper.create();
-    RestClient restClient =
-        Transport.configure(
-                ApiClient.buildRestClientBuilder(mapper),
-                options,
-                mapper,
-                ErrorResponse.class,
-                envelope -> envelope.getError() != null,
-                AutoscaleApiException::new)
-            .build();
-    ApiClient apiClient = new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat());
-    apiClient.setBasePath(Transport.baseUrl(baseUrl));
+    ApiClient apiClient = Transport.connect(API, baseUrl, options);
     apiClient.setApiKey(authToken);
     return new HookwireAutoscale(apiClient);
   }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of the Endpoints API (JSON:API, {@code /api/iacp/v3/endpoints}).
@@ -35,6 +33,19 @@ public final class HookwireEndpoints {
 
   /** The {@code Prefer} header sent with every request. */
   public static final String PREFER_PREVIEW = "profile=preview";
+
+  private static final Transport.Api<ApiClient, JsonApiErrorDocument> API =
+      new Transport.Api<>(
+          mapper ->
+              ApiClient.buildRestClientBuilder(mapper)
+                  .defaultHeader(HttpHeaders.ACCEPT, JSON_API)
+                  .defaultHeader("Prefer", PREFER_PREVIEW),
+          (restClient, mapper) ->
+              new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat()),
+          ApiClient::setBasePath,
+          JsonApiErrorDocument.class,
+          document -> document.getErrors() != null && !document.getErrors().isEmpty(),
+          EndpointsApiException::new);
 
   private final ApiClient apiClient;
   private final EndpointsApi endpoints;
@@ -63,20 +74,7 @@ public final class HookwireEndpoints {
    */
   public static HookwireEndpoints connect(URI baseUrl, String bearerToken, ClientOptions options) {
     Objects.requireNonNull(bearerToken, "bearerToken");
-    JsonMapper mapper = ClientJsonMapper.create();
-    RestClient restClient =
-        Transport.configure(
-                ApiClient.buildRestClientBuilder(mapper),
-                options,
-                mapper,
-                JsonApiErrorDocument.class,
-                document -> document.getErrors() != null && !document.getErrors().isEmpty(),
-                EndpointsApiException::new)
-            .defaultHeader(HttpHeaders.ACCEPT, JSON_API)
-            .defaultHeader("Prefer", PREFER_PREVIEW)
-            .build();
-    ApiClient apiClient = new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat());
-    apiClient.setBasePath(Transport.baseUrl(baseUrl));
+    ApiClient apiClient = Transport.connect(API, baseUrl, options);
     apiClient.setBearerToken(bearerToken);
     return new HookwireEndpoints(apiClient);
   }
