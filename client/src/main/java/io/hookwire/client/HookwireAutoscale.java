@@ -41,17 +41,9 @@ public final class HookwireAutoscale {
           AutoscaleApiException::new);
 
   private final ApiClient apiClient;
-  private final ScalingGroupsApi scalingGroups;
-  private final PoliciesApi policies;
-  private final WebhooksApi webhooks;
-  private final CapabilitiesApi capabilities;
 
   private HookwireAutoscale(ApiClient apiClient) {
     this.apiClient = apiClient;
-    this.scalingGroups = new ScalingGroupsApi(apiClient);
-    this.policies = new PoliciesApi(apiClient);
-    this.webhooks = new WebhooksApi(apiClient);
-    this.capabilities = new CapabilitiesApi(apiClient);
   }
 
   /**
@@ -82,32 +74,32 @@ public final class HookwireAutoscale {
    * @return the generated scaling groups API (read-only), configured
    */
   public ScalingGroupsApi scalingGroups() {
-    return scalingGroups;
+    return new ScalingGroupsApi(apiClient);
   }
 
   /**
    * @return the generated policies API (read-only), configured
    */
   public PoliciesApi policies() {
-    return policies;
+    return new PoliciesApi(apiClient);
   }
 
   /**
    * @return the generated webhooks API, configured
    */
   public WebhooksApi webhooks() {
-    return webhooks;
+    return new WebhooksApi(apiClient);
   }
 
   /**
    * @return the generated capabilities API (anonymous capability execution), configured
    */
   public CapabilitiesApi capabilities() {
-    return capabilities;
+    return new CapabilitiesApi(apiClient);
   }
 
   /**
-   * @return the generated invoker behind the APIs
+   * @return the generated invoker behind the APIs; each API accessor returns a new view on it
    */
   public ApiClient apiClient() {
     return apiClient;
@@ -147,7 +139,7 @@ public final class HookwireAutoscale {
 
   private Pages.Page<String, Webhook> fetch(
       String tenantId, String groupId, String policyId, Integer limit, String marker) {
-    WebhookList list = webhooks.listWebhooks(tenantId, groupId, policyId, limit, marker);
+    WebhookList list = webhooks().listWebhooks(tenantId, groupId, policyId, limit, marker);
     return new Pages.Page<>(list.getWebhooks(), nextMarker(list.getWebhooksLinks()));
   }
 

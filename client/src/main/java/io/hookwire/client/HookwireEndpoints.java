@@ -48,11 +48,9 @@ public final class HookwireEndpoints {
           EndpointsApiException::new);
 
   private final ApiClient apiClient;
-  private final EndpointsApi endpoints;
 
   private HookwireEndpoints(ApiClient apiClient) {
     this.apiClient = apiClient;
-    this.endpoints = new EndpointsApi(apiClient);
   }
 
   /**
@@ -83,11 +81,12 @@ public final class HookwireEndpoints {
    * @return the generated API, configured
    */
   public EndpointsApi endpoints() {
-    return endpoints;
+    return new EndpointsApi(apiClient);
   }
 
   /**
-   * @return the generated invoker behind {@link #endpoints()}
+   * @return the generated invoker behind {@link #endpoints()}, which returns a new view on it at
+   *     each call
    */
   public ApiClient apiClient() {
     return apiClient;
@@ -116,14 +115,15 @@ public final class HookwireEndpoints {
 
   private Pages.Page<Integer, Endpoint> fetch(EndpointQuery query, Integer page) {
     EndpointListDocument document =
-        endpoints.listEndpoints(
-            null,
-            query.account(),
-            query.environment(),
-            query.query(),
-            query.sort().isEmpty() ? null : query.sort(),
-            page,
-            query.pageSize());
+        endpoints()
+            .listEndpoints(
+                null,
+                query.account(),
+                query.environment(),
+                query.query(),
+                query.sort().isEmpty() ? null : query.sort(),
+                page,
+                query.pageSize());
     Integer next = null;
     if (document.getMeta() != null && document.getMeta().getPagination() != null) {
       next = document.getMeta().getPagination().getNextPage();

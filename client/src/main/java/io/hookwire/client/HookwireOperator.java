@@ -33,13 +33,9 @@ public final class HookwireOperator {
           OperatorApiException::new);
 
   private final ApiClient apiClient;
-  private final AccountsApi accounts;
-  private final AutoScaleTenantsApi tenants;
 
   private HookwireOperator(ApiClient apiClient) {
     this.apiClient = apiClient;
-    this.accounts = new AccountsApi(apiClient);
-    this.tenants = new AutoScaleTenantsApi(apiClient);
   }
 
   /**
@@ -70,18 +66,18 @@ public final class HookwireOperator {
    * @return the generated accounts API (accounts, environments, users, user tokens), configured
    */
   public AccountsApi accounts() {
-    return accounts;
+    return new AccountsApi(apiClient);
   }
 
   /**
    * @return the generated Auto Scale tenants API (tenants, groups, policies, tenant tokens)
    */
   public AutoScaleTenantsApi tenants() {
-    return tenants;
+    return new AutoScaleTenantsApi(apiClient);
   }
 
   /**
-   * @return the generated invoker behind both APIs
+   * @return the generated invoker behind both APIs; each API accessor returns a new view on it
    */
   public ApiClient apiClient() {
     return apiClient;

@@ -52,7 +52,7 @@ abstract class WebhooksStoreTest extends DatabaseTest {
   static final WebhooksStore.Scope AT_OTHER_POLICY =
       new WebhooksStore.Scope(OTHER_TENANT, OTHER_GROUP, OTHER_POLICY);
 
-  /** The groups and policies whose every pairing the lookups by group and policy are asked. */
+  /** The groups and policies that the lookups by both are asked about, in every pairing. */
   static final List<UUID> GROUPS = List.of(GROUP, OTHER_GROUP, UUID.randomUUID());
 
   static final List<UUID> POLICIES = List.of(POLICY, SIBLING, OTHER_POLICY, UUID.randomUUID());
@@ -163,10 +163,9 @@ abstract class WebhooksStoreTest extends DatabaseTest {
 
   @Test
   void aGroupExistsOnlyForItsTenant() {
-    List<String> tenants = List.of(TENANT, OTHER_TENANT, "unknown");
-    List<UUID> groups = List.of(GROUP, OTHER_GROUP, UUID.randomUUID());
+    List<String> tenantIds = List.of(TENANT, OTHER_TENANT, "unknown");
 
-    assertThat(found(tenants, groups, store::groupExists))
+    assertThat(found(tenantIds, GROUPS, store::groupExists))
         .containsExactlyInAnyOrder(Map.entry(TENANT, GROUP), Map.entry(OTHER_TENANT, OTHER_GROUP));
   }
 

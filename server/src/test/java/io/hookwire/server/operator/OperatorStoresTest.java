@@ -33,6 +33,11 @@ abstract class OperatorStoresTest extends DatabaseTest {
   AccountsStore accounts;
   TenantsStore tenants;
 
+  /** The groups of {@link #twoGroups}. */
+  private final UUID group = UUID.randomUUID();
+
+  private final UUID otherGroup = UUID.randomUUID();
+
   @BeforeEach
   void stores() {
     accounts = new AccountsStore(jdbc);
@@ -361,8 +366,6 @@ abstract class OperatorStoresTest extends DatabaseTest {
 
   @Test
   void deletingATenantDeletesItsGroupsPoliciesAndTokensAndFreesItsId() {
-    UUID group = UUID.randomUUID();
-    UUID otherGroup = UUID.randomUUID();
     tenants.insertTenant(new TenantRecord("676873", T0));
     tenants.insertTenant(new TenantRecord("700001", T0));
     tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
@@ -433,17 +436,13 @@ abstract class OperatorStoresTest extends DatabaseTest {
 
   @Test
   void deletingAScalingGroupDeletesItsPolicies() {
-    UUID group = UUID.randomUUID();
-    UUID other = UUID.randomUUID();
-    tenants.insertTenant(new TenantRecord("676873", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(other, "676873", "Workers", T0));
+    twoGroups();
     tenants.insertScalingPolicy(
         new ScalingPolicyRecord(UUID.randomUUID(), group, "Up", 0, null, T0));
     tenants.insertScalingPolicy(
         new ScalingPolicyRecord(UUID.randomUUID(), group, "Down", 0, null, T0));
     UUID kept = UUID.randomUUID();
-    tenants.insertScalingPolicy(new ScalingPolicyRecord(kept, other, "Up", 0, null, T0));
+    tenants.insertScalingPolicy(new ScalingPolicyRecord(kept, otherGroup, "Up", 0, null, T0));
 
     assertThat(tenants.deleteScalingGroup("676873", group)).isTrue();
 
@@ -455,11 +454,7 @@ abstract class OperatorStoresTest extends DatabaseTest {
 
   @Test
   void policiesKeepTheirExecutionsAndAreListedPerGroupByCreationTimeThenId() {
-    UUID group = UUID.randomUUID();
-    UUID other = UUID.randomUUID();
-    tenants.insertTenant(new TenantRecord("676873", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(other, "676873", "Workers", T0));
+    twoGroups();
     ScalingPolicyRecord executed =
         new ScalingPolicyRecord(
             UUID.fromString("eb0fe1bf-3428-4f34-afd9-a5ac36f60511"),
@@ -482,7 +477,7 @@ abstract class OperatorStoresTest extends DatabaseTest {
     tenants.insertScalingPolicy(executed);
     tenants.insertScalingPolicy(never);
     tenants.insertScalingPolicy(
-        new ScalingPolicyRecord(UUID.randomUUID(), other, "Other", 0, null, T0));
+        new ScalingPolicyRecord(UUID.randomUUID(), otherGroup, "Other", 0, null, T0));
 
     assertThat(tenants.listScalingPolicies(group)).containsExactly(never, executed, later);
     assertThat(tenants.findScalingPolicy(group, executed.id())).contains(executed);
@@ -493,20 +488,16 @@ abstract class OperatorStoresTest extends DatabaseTest {
 
   @Test
   void aPolicyIsFoundAndDeletedOnlyThroughItsGroup() {
-    UUID group = UUID.randomUUID();
-    UUID other = UUID.randomUUID();
+    twoGroups();
     UUID id = UUID.randomUUID();
-    tenants.insertTenant(new TenantRecord("676873", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(other, "676873", "Workers", T0));
     tenants.insertScalingPolicy(new ScalingPolicyRecord(id, group, "Up", 0, null, T0));
 
-    assertThat(tenants.findScalingPolicy(other, id)).isEmpty();
+    assertThat(tenants.findScalingPolicy(otherGroup, id)).isEmpty();
     assertThat(tenants.findScalingPolicy(group, UUID.randomUUID())).isEmpty();
     assertDeletedOnlyThrough(
         tenants::deleteScalingPolicy,
         group,
-        other,
+        otherGroup,
         id,
         () -> tenants.findScalingPolicy(group, id).isPresent());
   }
@@ -571,6 +562,13 @@ abstract class OperatorStoresTest extends DatabaseTest {
   private void twoAccounts() {
     accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
     accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+  }
+
+  /** Tenant 676873 with two scaling groups, {@link #group} and {@link #otherGroup}. */
+  private void twoGroups() {
+    tenants.insertTenant(new TenantRecord("676873", T0));
+    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
+    tenants.insertScalingGroup(new ScalingGroupRecord(otherGroup, "676873", "Workers", T0));
   }
 
   /**
