@@ -29,17 +29,16 @@ public class AutoscaleApiException extends HookwireApiException {
       HttpHeaders headers,
       byte[] body,
       ErrorResponse response) {
-    super(message(status, response), status, statusText, headers, body);
+    super(message("Auto Scale API", status, summary(response)), status, statusText, headers, body);
     this.response = response;
   }
 
-  private static String message(HttpStatusCode status, ErrorResponse response) {
-    String message = "Auto Scale API answered " + status.value();
-    if (response != null) {
-      ErrorDetail error = response.getError();
-      message += ": " + error.getType() + " " + error.getMessage();
+  private static String summary(ErrorResponse response) {
+    if (response == null) {
+      return null;
     }
-    return message;
+    ErrorDetail error = response.getError();
+    return error.getType() + " " + error.getMessage();
   }
 
   /**

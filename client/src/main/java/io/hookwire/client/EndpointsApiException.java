@@ -27,20 +27,16 @@ public class EndpointsApiException extends HookwireApiException {
       HttpHeaders headers,
       byte[] body,
       JsonApiErrorDocument document) {
-    super(message(status, document), status, statusText, headers, body);
+    super(message("Endpoints API", status, summary(document)), status, statusText, headers, body);
     this.document = document;
   }
 
-  private static String message(HttpStatusCode status, JsonApiErrorDocument document) {
-    StringBuilder message = new StringBuilder("Endpoints API answered ").append(status.value());
-    if (document != null && !document.getErrors().isEmpty()) {
-      JsonApiError first = document.getErrors().get(0);
-      message.append(": ").append(first.getTitle());
-      if (first.getDetail() != null) {
-        message.append(" (").append(first.getDetail()).append(')');
-      }
+  private static String summary(JsonApiErrorDocument document) {
+    if (document == null || document.getErrors().isEmpty()) {
+      return null;
     }
-    return message.toString();
+    JsonApiError first = document.getErrors().get(0);
+    return titled(first.getTitle(), first.getDetail());
   }
 
   /**

@@ -27,6 +27,21 @@ public abstract class HookwireApiException extends RestClientResponseException {
   }
 
   /**
+   * The message of every subclass: the API, the status, and what the parsed body says.
+   *
+   * @param summary what the body says, or {@code null} when it was not parsed
+   */
+  static String message(String api, HttpStatusCode status, String summary) {
+    String message = api + " answered " + status.value();
+    return summary == null ? message : message + ": " + summary;
+  }
+
+  /** A summary of an error's title and its optional detail, as JSON:API and problems have. */
+  static String titled(String title, String detail) {
+    return detail == null ? title : title + " (" + detail + ")";
+  }
+
+  /**
    * @return the HTTP status code, e.g. 404
    */
   public int status() {

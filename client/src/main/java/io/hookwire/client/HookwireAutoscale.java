@@ -13,9 +13,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of the Auto Scale webhooks API ({@code /v1.0/{tenantId}/groups/…/webhooks}).
@@ -32,18 +30,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HookwireAutoscale {
 
+  private static final Transport.Api<ApiClient, ErrorResponse> API =
+      new Transport.Api<>(
+          ApiClient::buildRestClientBuilder,
+          (restClient, mapper) ->
+              new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat()),
+          ApiClient::setBasePath,
+          ErrorResponse.class,
+          envelope -> envelope.getError() != null,
+          AutoscaleApiException::new);
+
   private final ApiClient apiClient;
-  private final ScalingGroupsApi scalingGroups;
-  private final PoliciesApi policies;
-  private final WebhooksApi webhooks;
-  private final CapabilitiesApi capabilities;
 
   private HookwireAutoscale(ApiClient apiClient) {
     this.apiClient = apiClient;
-    this.scalingGroups = new ScalingGroupsApi(apiClient);
-    this.policies = new PoliciesApi(apiClient);
-    this.webhooks = new WebhooksApi(apiClient);
-    this.capabilities = new CapabilitiesApi(apiClient);
   }
 
   /**
@@ -65,18 +65,7 @@ public final class HookwireAutoscale {
    */
   public static HookwireAutoscale connect(URI baseUrl, String authToken, ClientOptions options) {
     Objects.requireNonNull(authToken, "authToken");
-    JsonMapper mapper = ClientJsonMapper.create();
-    RestClient restClient =
-        Transport.configure(
-                ApiClient.buildRestClientBuilder(mapper),
-                options,
-                mapper,
-                ErrorResponse.class,
-                envelope -> envelope.getError() != null,
-                AutoscaleApiException::new)
-            .build();
-    ApiClient apiClient = new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat());
-    apiClient.setBasePath(Transport.baseUrl(baseUrl));
+    ApiClient apiClient = Transport.connect(API, baseUrl, options);
     apiClient.setApiKey(authToken);
     return new HookwireAutoscale(apiClient);
   }
@@ -85,32 +74,32 @@ public final class HookwireAutoscale {
    * @return the generated scaling groups API (read-only), configured
    */
   public ScalingGroupsApi scalingGroups() {
-    return scalingGroups;
+    return new ScalingGroupsApi(apiClient);
   }
 
   /**
    * @return the generated policies API (read-only), configured
    */
   public PoliciesApi policies() {
-    return policies;
+    return new PoliciesApi(apiClient);
   }
 
   /**
    * @return the generated webhooks API, configured
    */
   public WebhooksApi webhooks() {
-    return webhooks;
+    return new WebhooksApi(apiClient);
   }
 
   /**
    * @return the generated capabilities API (anonymous capability execution), configured
    */
   public CapabilitiesApi capabilities() {
-    return capabilities;
+    return new CapabilitiesApi(apiClient);
   }
 
   /**
-   * @return the generated invoker behind the APIs
+   * @return the generated invoker behind the APIs; each API accessor returns a new view on it
    */
   public ApiClient apiClient() {
     return apiClient;
@@ -150,7 +139,7 @@ public final class HookwireAutoscale {
 
   private Pages.Page<String, Webhook> fetch(
       String tenantId, String groupId, String policyId, Integer limit, String marker) {
-    WebhookList list = webhooks.listWebhooks(tenantId, groupId, policyId, limit, marker);
+    WebhookList list = webhooks().listWebhooks(tenantId, groupId, policyId, limit, marker);
     return new Pages.Page<>(list.getWebhooks(), nextMarker(list.getWebhooksLinks()));
   }
 

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of the Endpoints API (JSON:API, {@code /api/iacp/v3/endpoints}).
@@ -36,12 +34,23 @@ public final class HookwireEndpoints {
   /** The {@code Prefer} header sent with every request. */
   public static final String PREFER_PREVIEW = "profile=preview";
 
+  private static final Transport.Api<ApiClient, JsonApiErrorDocument> API =
+      new Transport.Api<>(
+          mapper ->
+              ApiClient.buildRestClientBuilder(mapper)
+                  .defaultHeader(HttpHeaders.ACCEPT, JSON_API)
+                  .defaultHeader("Prefer", PREFER_PREVIEW),
+          (restClient, mapper) ->
+              new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat()),
+          ApiClient::setBasePath,
+          JsonApiErrorDocument.class,
+          document -> document.getErrors() != null && !document.getErrors().isEmpty(),
+          EndpointsApiException::new);
+
   private final ApiClient apiClient;
-  private final EndpointsApi endpoints;
 
   private HookwireEndpoints(ApiClient apiClient) {
     this.apiClient = apiClient;
-    this.endpoints = new EndpointsApi(apiClient);
   }
 
   /**
@@ -63,20 +72,7 @@ public final class HookwireEndpoints {
    */
   public static HookwireEndpoints connect(URI baseUrl, String bearerToken, ClientOptions options) {
     Objects.requireNonNull(bearerToken, "bearerToken");
-    JsonMapper mapper = ClientJsonMapper.create();
-    RestClient restClient =
-        Transport.configure(
-                ApiClient.buildRestClientBuilder(mapper),
-                options,
-                mapper,
-                JsonApiErrorDocument.class,
-                document -> document.getErrors() != null && !document.getErrors().isEmpty(),
-                EndpointsApiException::new)
-            .defaultHeader(HttpHeaders.ACCEPT, JSON_API)
-            .defaultHeader("Prefer", PREFER_PREVIEW)
-            .build();
-    ApiClient apiClient = new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat());
-    apiClient.setBasePath(Transport.baseUrl(baseUrl));
+    ApiClient apiClient = Transport.connect(API, baseUrl, options);
     apiClient.setBearerToken(bearerToken);
     return new HookwireEndpoints(apiClient);
   }
@@ -85,11 +81,12 @@ public final class HookwireEndpoints {
    * @return the generated API, configured
    */
   public EndpointsApi endpoints() {
-    return endpoints;
+    return new EndpointsApi(apiClient);
   }
 
   /**
-   * @return the generated invoker behind {@link #endpoints()}
+   * @return the generated invoker behind {@link #endpoints()}, which returns a new view on it at
+   *     each call
    */
   public ApiClient apiClient() {
     return apiClient;
@@ -118,14 +115,15 @@ public final class HookwireEndpoints {
 
   private Pages.Page<Integer, Endpoint> fetch(EndpointQuery query, Integer page) {
     EndpointListDocument document =
-        endpoints.listEndpoints(
-            null,
-            query.account(),
-            query.environment(),
-            query.query(),
-            query.sort().isEmpty() ? null : query.sort(),
-            page,
-            query.pageSize());
+        endpoints()
+            .listEndpoints(
+                null,
+                query.account(),
+                query.environment(),
+                query.query(),
+                query.sort().isEmpty() ? null : query.sort(),
+                page,
+                query.pageSize());
     Integer next = null;
     if (document.getMeta() != null && document.getMeta().getPagination() != null) {
       next = document.getMeta().getPagination().getNextPage();

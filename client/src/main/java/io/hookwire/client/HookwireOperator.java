@@ -6,8 +6,6 @@ import io.hookwire.client.operator.invoker.ApiClient;
 import io.hookwire.client.operator.model.Problem;
 import java.net.URI;
 import java.util.Objects;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of the operator API ({@code /operator/v1}): accounts, environments, users,
@@ -24,14 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HookwireOperator {
 
+  private static final Transport.Api<ApiClient, Problem> API =
+      new Transport.Api<>(
+          ApiClient::buildRestClientBuilder,
+          (restClient, mapper) ->
+              new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat()),
+          ApiClient::setBasePath,
+          Problem.class,
+          problem -> problem.getTitle() != null || problem.getStatus() != null,
+          OperatorApiException::new);
+
   private final ApiClient apiClient;
-  private final AccountsApi accounts;
-  private final AutoScaleTenantsApi tenants;
 
   private HookwireOperator(ApiClient apiClient) {
     this.apiClient = apiClient;
-    this.accounts = new AccountsApi(apiClient);
-    this.tenants = new AutoScaleTenantsApi(apiClient);
   }
 
   /**
@@ -53,18 +57,7 @@ public final class HookwireOperator {
    */
   public static HookwireOperator connect(URI baseUrl, String operatorToken, ClientOptions options) {
     Objects.requireNonNull(operatorToken, "operatorToken");
-    JsonMapper mapper = ClientJsonMapper.create();
-    RestClient restClient =
-        Transport.configure(
-                ApiClient.buildRestClientBuilder(mapper),
-                options,
-                mapper,
-                Problem.class,
-                problem -> problem.getTitle() != null || problem.getStatus() != null,
-                OperatorApiException::new)
-            .build();
-    ApiClient apiClient = new ApiClient(restClient, mapper, ApiClient.createDefaultDateFormat());
-    apiClient.setBasePath(Transport.baseUrl(baseUrl));
+    ApiClient apiClient = Transport.connect(API, baseUrl, options);
     apiClient.setBearerToken(operatorToken);
     return new HookwireOperator(apiClient);
   }
@@ -73,18 +66,18 @@ public final class HookwireOperator {
    * @return the generated accounts API (accounts, environments, users, user tokens), configured
    */
   public AccountsApi accounts() {
-    return accounts;
+    return new AccountsApi(apiClient);
   }
 
   /**
    * @return the generated Auto Scale tenants API (tenants, groups, policies, tenant tokens)
    */
   public AutoScaleTenantsApi tenants() {
-    return tenants;
+    return new AutoScaleTenantsApi(apiClient);
   }
 
   /**
-   * @return the generated invoker behind both APIs
+   * @return the generated invoker behind both APIs; each API accessor returns a new view on it
    */
   public ApiClient apiClient() {
     return apiClient;

@@ -21,19 +21,16 @@ public class OperatorApiException extends HookwireApiException {
    */
   public OperatorApiException(
       HttpStatusCode status, String statusText, HttpHeaders headers, byte[] body, Problem problem) {
-    super(message(status, problem), status, statusText, headers, body);
+    super(
+        message(
+            "Operator API",
+            status,
+            problem == null ? null : titled(problem.getTitle(), problem.getDetail())),
+        status,
+        statusText,
+        headers,
+        body);
     this.problem = problem;
-  }
-
-  private static String message(HttpStatusCode status, Problem problem) {
-    String message = "Operator API answered " + status.value();
-    if (problem != null) {
-      message += ": " + problem.getTitle();
-      if (problem.getDetail() != null) {
-        message += " (" + problem.getDetail() + ")";
-      }
-    }
-    return message;
   }
 
   /**

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +27,43 @@ final class Transport {
         HttpStatusCode status, String statusText, HttpHeaders headers, byte[] body, T parsed);
   }
 
-  static String baseUrl(URI baseUrl) {
+  /** Makes the generated invoker of an API around the configured client and the client's mapper. */
+  @FunctionalInterface
+  interface InvokerFactory<C> {
+    C create(RestClient restClient, JsonMapper mapper);
+  }
+
+  /**
+   * What an entry point hands over to {@link #connect}: the generated invoker classes of the APIs
+   * share no type, so each gives its own as functions, with the API's error body and exception.
+   *
+   * @param restClientBuilder the generated {@code ApiClient.buildRestClientBuilder}, plus any
+   *     default headers of the API
+   * @param invoker the generated {@code ApiClient}'s constructor
+   * @param basePath the generated {@code ApiClient.setBasePath}
+   * @param errorType the API's error body
+   * @param isErrorBody whether a parsed body really is one (and not another JSON document)
+   * @param exceptions the API's exception
+   */
+  record Api<C, T>(
+      Function<JsonMapper, RestClient.Builder> restClientBuilder,
+      InvokerFactory<C> invoker,
+      BiConsumer<C, String> basePath,
+      Class<T> errorType,
+      Predicate<T> isErrorBody,
+      ExceptionFactory<T> exceptions) {}
+
+  /** The invoker of an API at the base URL, with the options; its credentials are still unset. */
+  static <C, T> C connect(Api<C, T> api, URI baseUrl, ClientOptions options) {
+    JsonMapper mapper = ClientJsonMapper.create();
+    RestClient restClient =
+        configure(api.restClientBuilder().apply(mapper), options, mapper, api).build();
+    C invoker = api.invoker().create(restClient, mapper);
+    api.basePath().accept(invoker, baseUrl(baseUrl));
+    return invoker;
+  }
+
+  private static String baseUrl(URI baseUrl) {
     String url = Objects.requireNonNull(baseUrl, "baseUrl").toString();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
@@ -34,13 +72,8 @@ final class Transport {
    * Applies the options to a builder made by a generated {@code ApiClient.buildRestClientBuilder}
    * and turns every 4xx and 5xx answer into the API's exception.
    */
-  static <T> RestClient.Builder configure(
-      RestClient.Builder builder,
-      ClientOptions options,
-      JsonMapper mapper,
-      Class<T> errorType,
-      Predicate<T> isErrorBody,
-      ExceptionFactory<T> exceptions) {
+  private static <T> RestClient.Builder configure(
+      RestClient.Builder builder, ClientOptions options, JsonMapper mapper, Api<?, T> api) {
     HttpClient httpClient =
         HttpClient.newBuilder()
             .connectTimeout(options.connectTimeout())
@@ -55,31 +88,31 @@ final class Transport {
         .defaultStatusHandler(
             HttpStatusCode::isError,
             (request, response) -> {
-              throw toException(response, mapper, errorType, isErrorBody, exceptions);
+              throw toException(response, mapper, api);
             });
   }
 
-  static <T> RuntimeException toException(
-      ClientHttpResponse response,
-      JsonMapper mapper,
-      Class<T> errorType,
-      Predicate<T> isErrorBody,
-      ExceptionFactory<T> exceptions)
-      throws IOException {
+  private static <T> RuntimeException toException(
+      ClientHttpResponse response, JsonMapper mapper, Api<?, T> api) throws IOException {
     byte[] body = readBody(response);
     T parsed = null;
     if (body.length > 0) {
       try {
-        T candidate = mapper.readValue(body, errorType);
-        if (candidate != null && isErrorBody.test(candidate)) {
+        T candidate = mapper.readValue(body, api.errorType());
+        if (candidate != null && api.isErrorBody().test(candidate)) {
           parsed = candidate;
         }
       } catch (RuntimeException notTheErrorSchema) {
         // Not the API's error body (an HTML page from a proxy, say): keep the raw body only.
       }
     }
-    return exceptions.create(
-        response.getStatusCode(), response.getStatusText(), response.getHeaders(), body, parsed);
+    return api.exceptions()
+        .create(
+            response.getStatusCode(),
+            response.getStatusText(),
+            response.getHeaders(),
+            body,
+            parsed);
   }
 
   private static byte[] readBody(ClientHttpResponse response) {

@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HookwireAutoscaleTest {
 
@@ -28,21 +27,10 @@ class HookwireAutoscaleTest {
       {"error": {"type": "RateLimitError", "code": 413,
         "message": "Rate limit exceeded.", "details": ""}}""";
 
-  private StubServer server;
-  private RecordingSleeper sleeper;
-  private HookwireAutoscale autoscale;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new StubServer();
-    sleeper = new RecordingSleeper();
-    autoscale = HookwireAutoscale.connect(server.baseUrl(), "tenant-token", sleeper.options());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final StubServer server = new StubServer();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final HookwireAutoscale autoscale =
+      HookwireAutoscale.connect(server.baseUrl(), "tenant-token", sleeper.options());
 
   private static Response json(int status, String body) {
     return Response.json(status, "application/json", body);

@@ -2,6 +2,7 @@ package io.hookwire.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hookwire.client.HookwireEndpoints.EndpointQuery;
 import io.hookwire.client.StubServer.Response;
@@ -18,9 +19,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HookwireEndpointsTest {
 
@@ -30,24 +31,17 @@ class HookwireEndpointsTest {
       {"data": {"type": "endpoints", "id": "ep-1",
         "attributes": {"name": "orders", "url": "https://example.com/hook"}}}""";
 
-  private StubServer server;
-  private RecordingSleeper sleeper;
-  private HookwireEndpoints hookwire;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new StubServer();
-    sleeper = new RecordingSleeper();
-    hookwire = HookwireEndpoints.connect(server.baseUrl(), "secret-token", sleeper.options());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final StubServer server = new StubServer();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final HookwireEndpoints hookwire =
+      HookwireEndpoints.connect(server.baseUrl(), "secret-token", sleeper.options());
 
   private static Response ok(String body) {
     return Response.json(200, JSON_API, body);
+  }
+
+  private static EndpointsApiException failureOf(ThrowingCallable call) {
+    return catchThrowableOfType(EndpointsApiException.class, call);
   }
 
   @Test
@@ -98,34 +92,32 @@ class HookwireEndpointsTest {
             {"errors": [{"status": "404", "title": "Not Found",
               "detail": "No endpoint ep-9."}]}"""));
 
-    assertThatThrownBy(() -> hookwire.endpoints().getEndpoint("ep-9", null))
-        .isInstanceOfSatisfying(
-            EndpointsApiException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(404);
-              assertThat(e.hasParsedBody()).isTrue();
-              assertThat(e.errors()).hasSize(1);
-              assertThat(e.errors().get(0).getStatus()).isEqualTo("404");
-              assertThat(e.errors().get(0).getTitle()).isEqualTo("Not Found");
-              assertThat(e.errors().get(0).getDetail()).isEqualTo("No endpoint ep-9.");
-              assertThat(e.getMessage()).contains("404", "Not Found");
+    EndpointsApiException e = failureOf(() -> hookwire.endpoints().getEndpoint("ep-9", null));
+
+    assertThat(e.status()).isEqualTo(404);
+    assertThat(e.hasParsedBody()).isTrue();
+    assertThat(e.errors())
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.getStatus()).isEqualTo("404");
+              assertThat(error.getTitle()).isEqualTo("Not Found");
+              assertThat(error.getDetail()).isEqualTo("No endpoint ep-9.");
             });
+    assertThat(e.getMessage()).contains("404", "Not Found", "(No endpoint ep-9.)");
   }
 
   @Test
   void unparsableErrorBodyKeepsStatusAndRawBody() {
     server.enqueue(new Response(502, Map.of("Content-Type", "text/html"), "<h1>Bad gateway</h1>"));
 
-    assertThatThrownBy(() -> hookwire.endpoints().getEndpoint("ep-1", null))
-        .isInstanceOfSatisfying(
-            EndpointsApiException.class,
-            e -> {
-              assertThat(e.status()).isEqualTo(502);
-              assertThat(e.hasParsedBody()).isFalse();
-              assertThat(e.errorDocument()).isEmpty();
-              assertThat(e.errors()).isEmpty();
-              assertThat(e.getResponseBodyAsString()).isEqualTo("<h1>Bad gateway</h1>");
-            });
+    EndpointsApiException e = failureOf(() -> hookwire.endpoints().getEndpoint("ep-1", null));
+
+    assertThat(e.status()).isEqualTo(502);
+    assertThat(e.hasParsedBody()).isFalse();
+    assertThat(e.errorDocument()).isEmpty();
+    assertThat(e.errors()).isEmpty();
+    assertThat(e.getResponseBodyAsString()).isEqualTo("<h1>Bad gateway</h1>");
   }
 
   private static String page(int number, Integer next, String... ids) {

@@ -6,27 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookwire.client.StubServer.Response;
 import io.hookwire.client.operator.model.AccountCreate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HookwireOperatorTest {
 
-  private StubServer server;
-  private RecordingSleeper sleeper;
-  private HookwireOperator operator;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new StubServer();
-    sleeper = new RecordingSleeper();
-    operator = HookwireOperator.connect(server.baseUrl(), "operator-token", sleeper.options());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension final StubServer server = new StubServer();
+  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final HookwireOperator operator =
+      HookwireOperator.connect(server.baseUrl(), "operator-token", sleeper.options());
 
   @Test
   void sendsTheOperatorBearerToken() {

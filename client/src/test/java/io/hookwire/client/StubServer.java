@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,11 +16,25 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A local HTTP server on port 0 that answers with canned responses and records the requests. */
-final class StubServer implements AutoCloseable {
+/**
+ * A local HTTP server on port 0 that answers with canned responses and records the requests; a
+ * test's {@code @RegisterExtension} field, stopped after each test.
+ */
+final class StubServer implements AfterEachCallback {
 
   record Request(String method, URI uri, Headers headers, String body) {
+    static Request read(HttpExchange exchange) throws IOException {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      return new Request(
+          exchange.getRequestMethod(),
+          exchange.getRequestURI(),
+          exchange.getRequestHeaders(),
+          new String(body, StandardCharsets.UTF_8));
+    }
+
     String header(String name) {
       return headers.getFirst(name);
     }
@@ -29,6 +44,15 @@ final class StubServer implements AutoCloseable {
     static Response json(int status, String contentType, String body) {
       return new Response(status, Map.of("Content-Type", contentType), body);
     }
+
+    void writeTo(HttpExchange exchange) throws IOException {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
   }
 
   private final HttpServer server;
@@ -37,8 +61,12 @@ final class StubServer implements AutoCloseable {
   private Function<Request, Response> fallback =
       request -> new Response(500, Map.of(), "no canned response");
 
-  StubServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  StubServer() {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the stub server did not start", e);
+    }
     server.createContext("/", this::handle);
     server.start();
   }
@@ -68,28 +96,17 @@ final class StubServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    Request request =
-        new Request(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI(),
-            exchange.getRequestHeaders(),
-            body);
+    Request request = Request.read(exchange);
     Response response;
     synchronized (this) {
       requests.add(request);
       response = queued.isEmpty() ? fallback.apply(request) : queued.poll();
     }
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-    response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    response.writeTo(exchange);
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     server.stop(0);
   }
 }

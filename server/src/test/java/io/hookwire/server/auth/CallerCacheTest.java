@@ -2,6 +2,7 @@ package io.hookwire.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookwire.server.DatabaseTest;
 import io.hookwire.server.TestDatabases;
 import io.hookwire.server.platform.HookwireProperties;
 import io.hookwire.server.platform.Tokens;
@@ -11,24 +12,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /** What the caller cache remembers, and when it forgets, on the server's own tables (H2). */
-class CallerCacheTest {
+class CallerCacheTest extends DatabaseTest {
+
+  private static final DataSource DATABASE = TestDatabases.h2();
 
   private static final String TOKEN = Tokens.hash("a-token");
   private static final TenantCaller ADMIN = new TenantCaller("676873", TenantCaller.Role.ADMIN);
 
-  private DataSource dataSource;
-  private JdbcClient jdbc;
+  @Override
+  protected DataSource dataSource() {
+    return DATABASE;
+  }
 
   @BeforeEach
   void tenantWithAToken() {
-    dataSource = TestDatabases.h2();
-    jdbc = JdbcClient.create(dataSource);
     jdbc.sql("INSERT INTO tenants (id, created_at) VALUES ('676873', CURRENT_TIMESTAMP)").update();
     insertToken("tok-a", TOKEN);
   }
@@ -157,7 +159,7 @@ class CallerCacheTest {
   }
 
   private TransactionTemplate transaction() {
-    return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    return new TransactionTemplate(new DataSourceTransactionManager(DATABASE));
   }
 
   private static HookwireProperties properties(Duration callerCacheTtl) {

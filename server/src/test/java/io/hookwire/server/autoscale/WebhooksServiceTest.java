@@ -1,5 +1,6 @@
 package io.hookwire.server.autoscale;
 
+import static io.hookwire.server.platform.errors.InvalidFieldsAssertions.assertInvalidAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.hookwire.server.autoscale.WebhooksService.WebhookContent;
 import io.hookwire.server.platform.SecureIds;
 import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.NotFoundException;
-import io.hookwire.server.platform.errors.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -104,13 +104,10 @@ class WebhooksServiceTest {
     Map<String, String> tooLong = Map.of("k".repeat(257), "v", "notes", "x".repeat(257));
     PolicyPath missing = new PolicyPath("676873", UUID.randomUUID().toString(), POLICY.toString());
 
-    assertThatThrownBy(() -> service.create(missing, List.of(new WebhookContent("n", tooLong))))
-        .isInstanceOfSatisfying(
-            InvalidFieldsException.class,
-            e ->
-                assertThat(e.violations())
-                    .extracting(Violation::pointer)
-                    .containsExactlyInAnyOrder("/0/metadata", "/0/metadata/notes"));
+    assertInvalidAt(
+        () -> service.create(missing, List.of(new WebhookContent("n", tooLong))),
+        "/0/metadata",
+        "/0/metadata/notes");
   }
 
   @Test

@@ -10,7 +10,7 @@ class WebhooksStoreOnPostgresTest extends WebhooksStoreTest {
   @RegisterExtension static final PostgresForClass POSTGRES = new PostgresForClass();
 
   @Override
-  DataSource dataSource() {
+  protected DataSource dataSource() {
     return POSTGRES.dataSource();
   }
 }

@@ -3,33 +3,30 @@ package io.hookwire.server.autoscale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookwire.server.TestDatabases;
+import io.hookwire.server.DatabaseTest;
 import io.hookwire.server.operator.ScalingGroupRecord;
 import io.hookwire.server.operator.ScalingPolicyRecord;
 import io.hookwire.server.operator.TenantRecord;
 import io.hookwire.server.operator.TenantsStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every operation of {@link WebhooksStore} on a real database: {@link WebhooksStoreOnH2Test} and
  * {@link WebhooksStoreOnPostgresTest} run it on both databases the server supports.
  */
-abstract class WebhooksStoreTest {
-
-  /** Microseconds are the precision both databases keep. */
-  static final Instant T0 = Instant.parse("2025-01-06T09:00:00.123456Z");
+abstract class WebhooksStoreTest extends DatabaseTest {
 
   static final Instant T1 = Instant.parse("2025-03-01T23:59:59.999999Z");
   static final Instant T2 = Instant.parse("2025-03-02T00:00:00.000001Z");
@@ -55,19 +52,25 @@ abstract class WebhooksStoreTest {
   static final WebhooksStore.Scope AT_OTHER_POLICY =
       new WebhooksStore.Scope(OTHER_TENANT, OTHER_GROUP, OTHER_POLICY);
 
-  JdbcClient jdbc;
+  /** The groups and policies that the lookups by both are asked about, in every pairing. */
+  static final List<UUID> GROUPS = List.of(GROUP, OTHER_GROUP, UUID.randomUUID());
+
+  static final List<UUID> POLICIES = List.of(POLICY, SIBLING, OTHER_POLICY, UUID.randomUUID());
+
+  /** The pairings of those that exist. */
+  static final List<Map.Entry<UUID, UUID>> IN_THEIR_GROUPS =
+      List.of(
+          Map.entry(GROUP, POLICY),
+          Map.entry(GROUP, SIBLING),
+          Map.entry(OTHER_GROUP, OTHER_POLICY));
+
   TenantsStore tenants;
   WebhooksStore store;
 
   private int hashes;
 
-  /** The migrated database of the subclass, the same for all its tests. */
-  abstract DataSource dataSource();
-
   @BeforeEach
   void policies() {
-    TestDatabases.reset(dataSource());
-    jdbc = JdbcClient.create(dataSource());
     tenants = new TenantsStore(jdbc);
     store = new WebhooksStore(jdbc, JsonMapper.builder().build());
     tenants.insertTenant(new TenantRecord(TENANT, T0));
@@ -160,32 +163,22 @@ abstract class WebhooksStoreTest {
 
   @Test
   void aGroupExistsOnlyForItsTenant() {
-    assertThat(store.groupExists(TENANT, GROUP)).isTrue();
-    assertThat(store.groupExists(OTHER_TENANT, OTHER_GROUP)).isTrue();
-    assertThat(store.groupExists(OTHER_TENANT, GROUP)).isFalse();
-    assertThat(store.groupExists(TENANT, OTHER_GROUP)).isFalse();
-    assertThat(store.groupExists(TENANT, UUID.randomUUID())).isFalse();
-    assertThat(store.groupExists("unknown", GROUP)).isFalse();
+    List<String> tenantIds = List.of(TENANT, OTHER_TENANT, "unknown");
+
+    assertThat(found(tenantIds, GROUPS, store::groupExists))
+        .containsExactlyInAnyOrder(Map.entry(TENANT, GROUP), Map.entry(OTHER_TENANT, OTHER_GROUP));
   }
 
   @Test
   void aPolicyExistsOnlyInItsGroup() {
-    assertThat(store.policyExists(GROUP, POLICY)).isTrue();
-    assertThat(store.policyExists(GROUP, SIBLING)).isTrue();
-    assertThat(store.policyExists(OTHER_GROUP, OTHER_POLICY)).isTrue();
-    assertThat(store.policyExists(OTHER_GROUP, POLICY)).isFalse();
-    assertThat(store.policyExists(GROUP, OTHER_POLICY)).isFalse();
-    assertThat(store.policyExists(GROUP, UUID.randomUUID())).isFalse();
-    assertThat(store.policyExists(UUID.randomUUID(), POLICY)).isFalse();
+    assertThat(found(GROUPS, POLICIES, store::policyExists))
+        .containsExactlyInAnyOrderElementsOf(IN_THEIR_GROUPS);
   }
 
   @Test
   void lockingAPolicyTellsWhetherItExistsInItsGroup() {
-    assertThat(store.lockPolicy(GROUP, POLICY)).isTrue();
-    assertThat(store.lockPolicy(OTHER_GROUP, OTHER_POLICY)).isTrue();
-    assertThat(store.lockPolicy(OTHER_GROUP, POLICY)).isFalse();
-    assertThat(store.lockPolicy(GROUP, UUID.randomUUID())).isFalse();
-    assertThat(store.lockPolicy(UUID.randomUUID(), POLICY)).isFalse();
+    assertThat(found(GROUPS, POLICIES, store::lockPolicy))
+        .containsExactlyInAnyOrderElementsOf(IN_THEIR_GROUPS);
   }
 
   // Count and list
@@ -316,10 +309,8 @@ abstract class WebhooksStoreTest {
 
   @Test
   void replacingAWebhookChangesItsNameAndMetadataOnly() {
-    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of("a", "1", "b", "2"));
-    WebhookRecord sibling = webhook(UUID.randomUUID(), POLICY, Map.of("a", "1"));
-    store.insert(webhook);
-    store.insert(sibling);
+    WebhookRecord webhook = inserted(POLICY, Map.of("a", "1", "b", "2"));
+    WebhookRecord sibling = inserted(POLICY, Map.of("a", "1"));
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("ünïcode", "値");
     metadata.put("c", "");
@@ -343,8 +334,7 @@ abstract class WebhooksStoreTest {
 
   @Test
   void aWebhookIsReplacedOnlyThroughItsPolicy() {
-    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of("a", "1"));
-    store.insert(webhook);
+    WebhookRecord webhook = inserted(POLICY, Map.of("a", "1"));
 
     assertThat(store.replace(AT_SIBLING, webhook.id(), "Other", Map.of())).isFalse();
     assertThat(store.replace(AT_OTHER_POLICY, webhook.id(), "Other", Map.of())).isFalse();
@@ -354,10 +344,8 @@ abstract class WebhooksStoreTest {
 
   @Test
   void aWebhookIsDeletedOnlyThroughItsPolicy() {
-    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of());
-    WebhookRecord kept = webhook(UUID.randomUUID(), POLICY, Map.of());
-    store.insert(webhook);
-    store.insert(kept);
+    WebhookRecord webhook = inserted(POLICY, Map.of());
+    WebhookRecord kept = inserted(POLICY, Map.of());
 
     assertThat(store.delete(AT_SIBLING, webhook.id())).isFalse();
     assertThat(store.delete(AT_OTHER_POLICY, webhook.id())).isFalse();
@@ -374,8 +362,7 @@ abstract class WebhooksStoreTest {
 
   @Test
   void aWebhookIsReachedOnlyThroughItsWholePath() {
-    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of());
-    store.insert(webhook);
+    WebhookRecord webhook = inserted(POLICY, Map.of());
     List<WebhooksStore.Scope> wrongPaths =
         List.of(
             new WebhooksStore.Scope(OTHER_TENANT, GROUP, POLICY),
@@ -396,10 +383,8 @@ abstract class WebhooksStoreTest {
 
   @Test
   void executingAKnownHashCountsOnItsPolicyOnly() {
-    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of());
-    WebhookRecord sibling = webhook(UUID.randomUUID(), SIBLING, Map.of());
-    store.insert(webhook);
-    store.insert(sibling);
+    WebhookRecord webhook = inserted(POLICY, Map.of());
+    WebhookRecord sibling = inserted(SIBLING, Map.of());
 
     assertThat(store.recordExecution(webhook.capabilityHash(), T1)).isTrue();
 
@@ -417,10 +402,8 @@ abstract class WebhooksStoreTest {
 
   @Test
   void executionsOfTwoWebhooksOfAPolicyAddUp() {
-    WebhookRecord first = webhook(UUID.randomUUID(), POLICY, Map.of());
-    WebhookRecord second = webhook(UUID.randomUUID(), POLICY, Map.of());
-    store.insert(first);
-    store.insert(second);
+    WebhookRecord first = inserted(POLICY, Map.of());
+    WebhookRecord second = inserted(POLICY, Map.of());
 
     assertThat(store.recordExecution(first.capabilityHash(), T1)).isTrue();
     assertThat(store.recordExecution(second.capabilityHash(), T2)).isTrue();
@@ -431,8 +414,7 @@ abstract class WebhooksStoreTest {
 
   @Test
   void executingAnUnknownOrDeletedHashChangesNothing() {
-    WebhookRecord webhook = webhook(UUID.randomUUID(), POLICY, Map.of());
-    store.insert(webhook);
+    WebhookRecord webhook = inserted(POLICY, Map.of());
 
     assertThat(store.recordExecution("f".repeat(64), T1)).isFalse();
     assertThat(store.recordExecution(webhook.capabilityHash().toUpperCase(), T1)).isFalse();
@@ -497,6 +479,12 @@ abstract class WebhooksStoreTest {
   // Helpers
 
   /** A webhook with a fresh capability hash (with letters), created at {@link #T0}. */
+  private WebhookRecord inserted(UUID policyId, Map<String, String> metadata) {
+    WebhookRecord webhook = webhook(UUID.randomUUID(), policyId, metadata);
+    store.insert(webhook);
+    return webhook;
+  }
+
   private WebhookRecord webhook(UUID id, UUID policyId, Map<String, String> metadata) {
     hashes++;
     String hash = "cafe" + String.format("%060x", hashes);
@@ -520,5 +508,19 @@ abstract class WebhooksStoreTest {
     return jdbc.sql("SELECT id FROM webhooks")
         .query((row, n) -> row.getObject("id", UUID.class))
         .list();
+  }
+
+  /** The pairs, out of every pairing of these keys, that a lookup by both finds. */
+  private static <A, B> List<Map.Entry<A, B>> found(
+      List<A> firsts, List<B> seconds, BiPredicate<A, B> lookup) {
+    List<Map.Entry<A, B>> found = new ArrayList<>();
+    for (A first : firsts) {
+      for (B second : seconds) {
+        if (lookup.test(first, second)) {
+          found.add(Map.entry(first, second));
+        }
+      }
+    }
+    return found;
   }
 }

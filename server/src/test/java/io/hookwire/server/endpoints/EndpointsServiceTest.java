@@ -1,5 +1,6 @@
 package io.hookwire.server.endpoints;
 
+import static io.hookwire.server.platform.errors.InvalidFieldsAssertions.assertInvalidAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +15,8 @@ import io.hookwire.server.platform.SecureIds;
 import io.hookwire.server.platform.Tokens;
 import io.hookwire.server.platform.errors.ConflictException;
 import io.hookwire.server.platform.errors.ForbiddenException;
-import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.InvalidParameterException;
 import io.hookwire.server.platform.errors.NotFoundException;
-import io.hookwire.server.platform.errors.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -122,13 +121,8 @@ class EndpointsServiceTest {
   void anEndpointNeedsARelationshipAndAUrlWithAHost() {
     NewEndpoint nowhere = new NewEndpoint(null, "n", "http://[::1", null, null, null, null, null);
 
-    assertThatThrownBy(() -> service.create(ADMIN, nowhere))
-        .isInstanceOfSatisfying(
-            InvalidFieldsException.class,
-            e ->
-                assertThat(e.violations())
-                    .extracting(Violation::pointer)
-                    .containsExactlyInAnyOrder("/data/attributes/url", "/data/relationships"));
+    assertInvalidAt(
+        () -> service.create(ADMIN, nowhere), "/data/attributes/url", "/data/relationships");
   }
 
   @Test

@@ -10,7 +10,7 @@ class EndpointsStoreOnPostgresTest extends EndpointsStoreTest {
   @RegisterExtension static final PostgresForClass POSTGRES = new PostgresForClass();
 
   @Override
-  DataSource dataSource() {
+  protected DataSource dataSource() {
     return POSTGRES.dataSource();
   }
 }

@@ -3,7 +3,7 @@ package io.hookwire.server.endpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookwire.server.TestDatabases;
+import io.hookwire.server.DatabaseTest;
 import io.hookwire.server.operator.AccountRecord;
 import io.hookwire.server.operator.AccountsStore;
 import io.hookwire.server.operator.EnvironmentRecord;
@@ -13,12 +13,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every operation of {@link EndpointsStore} on a real database: {@link EndpointsStoreOnH2Test} and
@@ -27,22 +25,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Names and urls that are compared by order are lowercase ASCII and differ first at a letter or
  * digit, so that H2 and PostgreSQL (whatever the collation of its database) order them alike.
  */
-abstract class EndpointsStoreTest {
-
-  /** Microseconds are the precision both databases keep. */
-  static final Instant T0 = Instant.parse("2025-01-06T09:00:00.123456Z");
+abstract class EndpointsStoreTest extends DatabaseTest {
 
   static final Instant T1 = Instant.parse("2025-03-01T23:59:59.999999Z");
 
   /** More than any list of these tests holds. */
   static final int ALL = 1_000;
 
-  JdbcClient jdbc;
   AccountsStore accounts;
   EndpointsStore store;
-
-  /** The migrated database of the subclass, the same for all its tests. */
-  abstract DataSource dataSource();
 
   /**
    * Two accounts: {@code acc-a} with environments {@code env-1}, {@code env-2}, {@code env-3}, and
@@ -50,8 +41,6 @@ abstract class EndpointsStoreTest {
    */
   @BeforeEach
   void accountsWithEnvironments() {
-    TestDatabases.reset(dataSource());
-    jdbc = JdbcClient.create(dataSource());
     accounts = new AccountsStore(jdbc);
     store = new EndpointsStore(jdbc, dataSource());
     accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
@@ -141,7 +130,6 @@ abstract class EndpointsStoreTest {
             "ep-1", "acc-a", null, "after", "https://after.example/hook", 10, 120, "new", T0);
     store.update(accountScoped);
     assertThat(store.find("ep-1")).contains(accountScoped);
-    assertThat(store.find("ep-1").orElseThrow().environmentId()).isNull();
 
     EndpointRecord backInAnEnvironment =
         new EndpointRecord(

@@ -3,7 +3,7 @@ package io.hookwire.server.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookwire.server.TestDatabases;
+import io.hookwire.server.DatabaseTest;
 import io.hookwire.server.auth.CallerStore;
 import io.hookwire.server.auth.EndpointsCaller;
 import io.hookwire.server.auth.TenantCaller;
@@ -13,37 +13,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
+import java.util.function.BiPredicate;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every operation of the operator API's stores, and the auth filters' lookups of what they write,
  * on a real database: {@link OperatorStoresOnH2Test} and {@link OperatorStoresOnPostgresTest} run
  * it on both databases the server supports.
  */
-abstract class OperatorStoresTest {
-
-  /** Microseconds are the precision both databases keep. */
-  static final Instant T0 = Instant.parse("2025-01-06T09:00:00.123456Z");
+abstract class OperatorStoresTest extends DatabaseTest {
 
   static final Instant T1 = T0.plusSeconds(1);
   static final Instant T2 = T0.plusSeconds(2);
 
-  JdbcClient jdbc;
   AccountsStore accounts;
   TenantsStore tenants;
 
-  /** The migrated database of the subclass, the same for all its tests. */
-  abstract DataSource dataSource();
+  /** The groups of {@link #twoGroups}. */
+  private final UUID group = UUID.randomUUID();
+
+  private final UUID otherGroup = UUID.randomUUID();
 
   @BeforeEach
-  void emptyDatabase() {
-    TestDatabases.reset(dataSource());
-    jdbc = JdbcClient.create(dataSource());
+  void stores() {
     accounts = new AccountsStore(jdbc);
     tenants = new TenantsStore(jdbc);
   }
@@ -84,8 +80,7 @@ abstract class OperatorStoresTest {
 
   @Test
   void deletingAnAccountDeletesItsEnvironmentsUsersAndTokens() {
-    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
-    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+    twoAccounts();
     accounts.insertEnvironment(new EnvironmentRecord("env-a", "acc-a", "Production", T0));
     accounts.insertEnvironment(new EnvironmentRecord("env-b", "acc-b", "Production", T0));
     accounts.insertUser(new UserRecord("usr-a", "acc-a", "Reader", "reader", Set.of("env-a"), T0));
@@ -107,8 +102,7 @@ abstract class OperatorStoresTest {
 
   @Test
   void environmentsAreListedPerAccountByCreationTimeThenId() {
-    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
-    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+    twoAccounts();
     EnvironmentRecord staging = new EnvironmentRecord("env-s", "acc-a", "Staging", T1);
     EnvironmentRecord production = new EnvironmentRecord("env-p", "acc-a", "Production", T0);
     EnvironmentRecord development = new EnvironmentRecord("env-d", "acc-a", "Development", T1);
@@ -124,8 +118,7 @@ abstract class OperatorStoresTest {
 
   @Test
   void anEnvironmentIsFoundOnlyInItsAccount() {
-    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
-    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+    twoAccounts();
     EnvironmentRecord environment = new EnvironmentRecord("env-a", "acc-a", "Production", T0);
     accounts.insertEnvironment(environment);
     accounts.insertEnvironment(new EnvironmentRecord("env-b", "acc-b", "Production", T1));
@@ -139,15 +132,15 @@ abstract class OperatorStoresTest {
 
   @Test
   void anEnvironmentIsDeletedOnlyThroughItsAccount() {
-    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
-    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+    twoAccounts();
     accounts.insertEnvironment(new EnvironmentRecord("env-a", "acc-a", "Production", T0));
 
-    assertThat(accounts.deleteEnvironment("acc-b", "env-a")).isFalse();
-    assertThat(accounts.findEnvironment("acc-a", "env-a")).isPresent();
-    assertThat(accounts.deleteEnvironment("acc-a", "env-a")).isTrue();
-    assertThat(accounts.findEnvironment("acc-a", "env-a")).isEmpty();
-    assertThat(accounts.deleteEnvironment("acc-a", "env-a")).isFalse();
+    assertDeletedOnlyThrough(
+        accounts::deleteEnvironment,
+        "acc-a",
+        "acc-b",
+        "env-a",
+        () -> accounts.findEnvironment("acc-a", "env-a").isPresent());
   }
 
   @Test
@@ -204,8 +197,7 @@ abstract class OperatorStoresTest {
 
   @Test
   void usersAreListedPerAccountByCreationTimeThenIdWithTheirEnvironments() {
-    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
-    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+    twoAccounts();
     accounts.insertEnvironment(new EnvironmentRecord("env-1", "acc-a", "One", T0));
     accounts.insertEnvironment(new EnvironmentRecord("env-2", "acc-a", "Two", T1));
     accounts.insertEnvironment(new EnvironmentRecord("env-o", "acc-b", "Other", T0));
@@ -228,18 +220,19 @@ abstract class OperatorStoresTest {
 
   @Test
   void aUserIsFoundLockedAndDeletedOnlyThroughItsAccount() {
-    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
-    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+    twoAccounts();
     accounts.insertUser(new UserRecord("usr-a", "acc-a", "Admin", "admin", null, T0));
 
     assertThat(accounts.findUser("acc-b", "usr-a")).isEmpty();
     assertThat(accounts.findUser("acc-a", "usr-unknown")).isEmpty();
     assertThat(accounts.lockUser("acc-a", "usr-a")).isTrue();
     assertThat(accounts.lockUser("acc-b", "usr-a")).isFalse();
-    assertThat(accounts.deleteUser("acc-b", "usr-a")).isFalse();
-    assertThat(accounts.deleteUser("acc-a", "usr-a")).isTrue();
-    assertThat(accounts.findUser("acc-a", "usr-a")).isEmpty();
-    assertThat(accounts.deleteUser("acc-a", "usr-a")).isFalse();
+    assertDeletedOnlyThrough(
+        accounts::deleteUser,
+        "acc-a",
+        "acc-b",
+        "usr-a",
+        () -> accounts.findUser("acc-a", "usr-a").isPresent());
   }
 
   @Test
@@ -299,11 +292,7 @@ abstract class OperatorStoresTest {
     accounts.insertUserToken(new UserTokenRecord("tok-o", "usr-b", T0), Tokens.hash("four"));
 
     assertThat(accounts.listUserTokens("usr-a")).containsExactly(first, second, later);
-    assertThat(
-            jdbc.sql("SELECT token_hash FROM user_tokens WHERE id = 'tok-a'")
-                .query(String.class)
-                .single())
-        .isEqualTo(Tokens.hash("one"));
+    assertThat(storedHash("user_tokens", "tok-a")).isEqualTo(Tokens.hash("one"));
     assertThat(accounts.listUserTokens("usr-unknown")).isEmpty();
   }
 
@@ -314,10 +303,12 @@ abstract class OperatorStoresTest {
     accounts.insertUser(new UserRecord("usr-b", "acc-a", "Other", "admin", null, T0));
     accounts.insertUserToken(new UserTokenRecord("tok-a", "usr-a", T0), Tokens.hash("one"));
 
-    assertThat(accounts.deleteUserToken("usr-b", "tok-a")).isFalse();
-    assertThat(accounts.deleteUserToken("usr-a", "tok-a")).isTrue();
-    assertThat(accounts.listUserTokens("usr-a")).isEmpty();
-    assertThat(accounts.deleteUserToken("usr-a", "tok-a")).isFalse();
+    assertDeletedOnlyThrough(
+        accounts::deleteUserToken,
+        "usr-a",
+        "usr-b",
+        "tok-a",
+        () -> !accounts.listUserTokens("usr-a").isEmpty());
   }
 
   @Test
@@ -375,8 +366,6 @@ abstract class OperatorStoresTest {
 
   @Test
   void deletingATenantDeletesItsGroupsPoliciesAndTokensAndFreesItsId() {
-    UUID group = UUID.randomUUID();
-    UUID otherGroup = UUID.randomUUID();
     tenants.insertTenant(new TenantRecord("676873", T0));
     tenants.insertTenant(new TenantRecord("700001", T0));
     tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
@@ -437,25 +426,23 @@ abstract class OperatorStoresTest {
     assertThat(tenants.findScalingGroup("676873", UUID.randomUUID())).isEmpty();
     assertThat(tenants.lockScalingGroup("676873", id)).isTrue();
     assertThat(tenants.lockScalingGroup("700001", id)).isFalse();
-    assertThat(tenants.deleteScalingGroup("700001", id)).isFalse();
-    assertThat(tenants.deleteScalingGroup("676873", id)).isTrue();
-    assertThat(tenants.findScalingGroup("676873", id)).isEmpty();
-    assertThat(tenants.deleteScalingGroup("676873", id)).isFalse();
+    assertDeletedOnlyThrough(
+        tenants::deleteScalingGroup,
+        "676873",
+        "700001",
+        id,
+        () -> tenants.findScalingGroup("676873", id).isPresent());
   }
 
   @Test
   void deletingAScalingGroupDeletesItsPolicies() {
-    UUID group = UUID.randomUUID();
-    UUID other = UUID.randomUUID();
-    tenants.insertTenant(new TenantRecord("676873", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(other, "676873", "Workers", T0));
+    twoGroups();
     tenants.insertScalingPolicy(
         new ScalingPolicyRecord(UUID.randomUUID(), group, "Up", 0, null, T0));
     tenants.insertScalingPolicy(
         new ScalingPolicyRecord(UUID.randomUUID(), group, "Down", 0, null, T0));
     UUID kept = UUID.randomUUID();
-    tenants.insertScalingPolicy(new ScalingPolicyRecord(kept, other, "Up", 0, null, T0));
+    tenants.insertScalingPolicy(new ScalingPolicyRecord(kept, otherGroup, "Up", 0, null, T0));
 
     assertThat(tenants.deleteScalingGroup("676873", group)).isTrue();
 
@@ -467,11 +454,7 @@ abstract class OperatorStoresTest {
 
   @Test
   void policiesKeepTheirExecutionsAndAreListedPerGroupByCreationTimeThenId() {
-    UUID group = UUID.randomUUID();
-    UUID other = UUID.randomUUID();
-    tenants.insertTenant(new TenantRecord("676873", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(other, "676873", "Workers", T0));
+    twoGroups();
     ScalingPolicyRecord executed =
         new ScalingPolicyRecord(
             UUID.fromString("eb0fe1bf-3428-4f34-afd9-a5ac36f60511"),
@@ -494,7 +477,7 @@ abstract class OperatorStoresTest {
     tenants.insertScalingPolicy(executed);
     tenants.insertScalingPolicy(never);
     tenants.insertScalingPolicy(
-        new ScalingPolicyRecord(UUID.randomUUID(), other, "Other", 0, null, T0));
+        new ScalingPolicyRecord(UUID.randomUUID(), otherGroup, "Other", 0, null, T0));
 
     assertThat(tenants.listScalingPolicies(group)).containsExactly(never, executed, later);
     assertThat(tenants.findScalingPolicy(group, executed.id())).contains(executed);
@@ -505,20 +488,18 @@ abstract class OperatorStoresTest {
 
   @Test
   void aPolicyIsFoundAndDeletedOnlyThroughItsGroup() {
-    UUID group = UUID.randomUUID();
-    UUID other = UUID.randomUUID();
+    twoGroups();
     UUID id = UUID.randomUUID();
-    tenants.insertTenant(new TenantRecord("676873", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
-    tenants.insertScalingGroup(new ScalingGroupRecord(other, "676873", "Workers", T0));
     tenants.insertScalingPolicy(new ScalingPolicyRecord(id, group, "Up", 0, null, T0));
 
-    assertThat(tenants.findScalingPolicy(other, id)).isEmpty();
+    assertThat(tenants.findScalingPolicy(otherGroup, id)).isEmpty();
     assertThat(tenants.findScalingPolicy(group, UUID.randomUUID())).isEmpty();
-    assertThat(tenants.deleteScalingPolicy(other, id)).isFalse();
-    assertThat(tenants.deleteScalingPolicy(group, id)).isTrue();
-    assertThat(tenants.findScalingPolicy(group, id)).isEmpty();
-    assertThat(tenants.deleteScalingPolicy(group, id)).isFalse();
+    assertDeletedOnlyThrough(
+        tenants::deleteScalingPolicy,
+        group,
+        otherGroup,
+        id,
+        () -> tenants.findScalingPolicy(group, id).isPresent());
   }
 
   @Test
@@ -545,11 +526,7 @@ abstract class OperatorStoresTest {
         new TenantTokenRecord("tok-x", "700001", "admin", T0), Tokens.hash("other"));
 
     assertThat(tenants.listTenantTokens("676873")).containsExactly(admin, observer);
-    assertThat(
-            jdbc.sql("SELECT token_hash FROM tenant_tokens WHERE id = 'tok-o'")
-                .query(String.class)
-                .single())
-        .isEqualTo(Tokens.hash("observer"));
+    assertThat(storedHash("tenant_tokens", "tok-o")).isEqualTo(Tokens.hash("observer"));
     assertThat(tenants.listTenantTokens("unknown")).isEmpty();
   }
 
@@ -560,10 +537,12 @@ abstract class OperatorStoresTest {
     tenants.insertTenantToken(
         new TenantTokenRecord("tok-a", "676873", "admin", T0), Tokens.hash("admin"));
 
-    assertThat(tenants.deleteTenantToken("700001", "tok-a")).isFalse();
-    assertThat(tenants.deleteTenantToken("676873", "tok-a")).isTrue();
-    assertThat(tenants.listTenantTokens("676873")).isEmpty();
-    assertThat(tenants.deleteTenantToken("676873", "tok-a")).isFalse();
+    assertDeletedOnlyThrough(
+        tenants::deleteTenantToken,
+        "676873",
+        "700001",
+        "tok-a",
+        () -> !tenants.listTenantTokens("676873").isEmpty());
   }
 
   @Test
@@ -578,6 +557,39 @@ abstract class OperatorStoresTest {
   }
 
   // Helpers
+
+  /** Two accounts, {@code acc-a} and {@code acc-b}, without environments. */
+  private void twoAccounts() {
+    accounts.insertAccount(new AccountRecord("acc-a", "Demo", T0));
+    accounts.insertAccount(new AccountRecord("acc-b", "Other", T0));
+  }
+
+  /** Tenant 676873 with two scaling groups, {@link #group} and {@link #otherGroup}. */
+  private void twoGroups() {
+    tenants.insertTenant(new TenantRecord("676873", T0));
+    tenants.insertScalingGroup(new ScalingGroupRecord(group, "676873", "Web", T0));
+    tenants.insertScalingGroup(new ScalingGroupRecord(otherGroup, "676873", "Workers", T0));
+  }
+
+  /**
+   * Deleting a child of another parent deletes nothing; through its own parent it is deleted, once.
+   */
+  private static <P, I> void assertDeletedOnlyThrough(
+      BiPredicate<P, I> delete, P parent, P otherParent, I id, BooleanSupplier exists) {
+    assertThat(delete.test(otherParent, id)).as("deleted through another parent").isFalse();
+    assertThat(exists.getAsBoolean()).as("still there").isTrue();
+    assertThat(delete.test(parent, id)).as("deleted through its parent").isTrue();
+    assertThat(exists.getAsBoolean()).as("still there once deleted").isFalse();
+    assertThat(delete.test(parent, id)).as("deleted again").isFalse();
+  }
+
+  /** The hash a token table keeps of a token's secret. */
+  private String storedHash(String table, String tokenId) {
+    return jdbc.sql("SELECT token_hash FROM " + table + " WHERE id = :id")
+        .param("id", tokenId)
+        .query(String.class)
+        .single();
+  }
 
   private List<String> ids(String table) {
     return jdbc.sql("SELECT id FROM " + table + " ORDER BY id").query(String.class).list();

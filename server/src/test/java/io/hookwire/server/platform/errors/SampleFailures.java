@@ -1,12 +1,16 @@
 package io.hookwire.server.platform.errors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hookwire.server.platform.errors.Failure.Kind;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.coyote.BadRequestException;
+import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpMethod;
@@ -41,6 +45,17 @@ public final class SampleFailures {
   public record Data(Attributes attributes) {}
 
   public record Document(Data data) {}
+
+  /**
+   * The rows of an API's table test, each naming its kind first; fails, and with it the test that
+   * uses them, unless every kind has exactly one row.
+   */
+  public static Stream<Arguments> oneRowPerKind(Arguments... rows) {
+    assertThat(Stream.of(rows).map(row -> row.get()[0]))
+        .as("the kinds of the rows")
+        .containsExactlyInAnyOrder((Object[]) Kind.values());
+    return Stream.of(rows);
+  }
 
   public static Map<Kind, Exception> all() {
     Map<Kind, Exception> samples = new EnumMap<>(Kind.class);
