@@ -24,6 +24,8 @@ import io.hookwire.client.endpoints.model.EnvironmentRelationshipUpdate;
 import io.hookwire.client.endpoints.model.JsonApiError;
 import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
+import io.hookwire.contract.support.RawHttp;
+import io.hookwire.contract.support.RawHttp.Answer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +193,49 @@ final class EndpointDocuments {
   }
 
   /**
+   * Checks a 404 that hides whether what a relationship or a filter names exists.
+   *
+   * @param place the pointer (starting with {@code /}) or the query parameter the error names
+   */
+  static void assertNotFoundAt(String place, ThrowingCallable call) {
+    assertThat(errors(404, call))
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(
+                      place.startsWith("/")
+                          ? error.getSource().getPointer()
+                          : error.getSource().getParameter())
+                  .isEqualTo(place);
+              assertThat(error.getTitle()).endsWith(" not found or user unauthorized.");
+            });
+  }
+
+  /**
+   * Checks a 400 in the API's format.
+   *
+   * @param malformedJson whether the body was not JSON at all, which the error's title says
+   */
+  static void assertBadRequest(Answer answer, boolean malformedJson) {
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.header("Content-Type")).hasValue(JSON_API);
+    assertThat(answer.json().at("/errors/0/status").asString()).isEqualTo("400");
+    if (malformedJson) {
+      assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Malformed JSON");
+    }
+  }
+
+  /** Checks that the errors are exactly the invalid values of these attributes. */
+  static void assertInvalidAttributes(List<JsonApiError> errors, String... attributes) {
+    assertThat(errors).allSatisfy(e -> assertThat(e.getTitle()).isEqualTo("Invalid Attribute"));
+    assertThat(pointers(errors))
+        .containsExactlyInAnyOrder(
+            Arrays.stream(attributes)
+                .map(name -> "/data/attributes/" + name)
+                .toArray(String[]::new));
+  }
+
+  /**
    * The pointers the errors name, each once and in order: one attribute may break several rules.
    */
   static List<String> pointers(List<JsonApiError> errors) {
@@ -236,6 +281,15 @@ final class EndpointDocuments {
         .map(parameter -> URLDecoder.decode(parameter, StandardCharsets.UTF_8))
         .sorted()
         .toList();
+  }
+
+  /**
+   * Sends what the generated client cannot: a JSON:API body of the test's own making.
+   *
+   * @return the answer, checked against the spec
+   */
+  static Answer sendJsonApi(String method, String path, String token, String json) {
+    return RawHttp.request(method, path).bearer(token).body(JSON_API, json).send();
   }
 
   static HookwireEndpoints as(String token) {

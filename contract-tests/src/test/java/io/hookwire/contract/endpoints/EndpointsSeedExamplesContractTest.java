@@ -87,12 +87,15 @@ class EndpointsSeedExamplesContractTest {
         .replace("env-sfuari395m7sck1", account.environmentIds().get(0));
   }
 
-  private Answer seedCreate() {
-    return RawHttp.request("POST", COLLECTION)
+  /** A request as the reference document sends it: by an admin, preferring the preview profile. */
+  private RawHttp seedRequest(String method, String path) {
+    return RawHttp.request(method, path)
         .bearer(account.adminToken())
-        .header("Prefer", "profile=preview")
-        .body(JSON_API, ours(SEED_CREATE))
-        .send();
+        .header("Prefer", "profile=preview");
+  }
+
+  private Answer seedCreate() {
+    return seedRequest("POST", COLLECTION).body(JSON_API, ours(SEED_CREATE)).send();
   }
 
   private static void assertPreviewJsonApi(Answer answer, int status) {
@@ -138,11 +141,7 @@ class EndpointsSeedExamplesContractTest {
       assertThat(seedCreate().status()).isEqualTo(201);
     }
 
-    Answer answer =
-        RawHttp.request("GET", COLLECTION)
-            .bearer(account.adminToken())
-            .header("Prefer", "profile=preview")
-            .send();
+    Answer answer = seedRequest("GET", COLLECTION).send();
 
     assertPreviewJsonApi(answer, 200);
     JsonNode document = answer.json();
@@ -177,11 +176,7 @@ class EndpointsSeedExamplesContractTest {
   void getExampleIsAnsweredWithTheEndpoint() {
     String id = seedCreate().json().at("/data/id").asString();
 
-    Answer answer =
-        RawHttp.request("GET", path(id))
-            .bearer(account.adminToken())
-            .header("Prefer", "profile=preview")
-            .send();
+    Answer answer = seedRequest("GET", path(id)).send();
 
     assertPreviewJsonApi(answer, 200);
     assertThat(answer.json().at("/data/id").asString()).isEqualTo(id);
@@ -193,11 +188,7 @@ class EndpointsSeedExamplesContractTest {
     String id = seedCreate().json().at("/data/id").asString();
 
     Answer answer =
-        RawHttp.request("PATCH", path(id))
-            .bearer(account.adminToken())
-            .header("Prefer", "profile=preview")
-            .body(JSON_API, ours(SEED_UPDATE.formatted(id)))
-            .send();
+        seedRequest("PATCH", path(id)).body(JSON_API, ours(SEED_UPDATE.formatted(id))).send();
 
     assertPreviewJsonApi(answer, 200);
     JsonNode data = answer.json().get("data");
