@@ -8,6 +8,7 @@ import io.hookwire.client.HookwireEndpoints;
 import io.hookwire.client.endpoints.model.AccountIdentifier;
 import io.hookwire.client.endpoints.model.AccountRelationship;
 import io.hookwire.client.endpoints.model.Endpoint;
+import io.hookwire.client.endpoints.model.EndpointAttributes;
 import io.hookwire.client.endpoints.model.EndpointCreate;
 import io.hookwire.client.endpoints.model.EndpointCreateAttributes;
 import io.hookwire.client.endpoints.model.EndpointCreateDocument;
@@ -160,6 +161,17 @@ final class EndpointDocuments {
     return """
         {"data":{"type":"endpoints","attributes":%s}}"""
         .formatted(attributesJson);
+  }
+
+  /** Checks the settings an endpoint holds, in the order of their arguments. */
+  static void assertSettings(
+      Endpoint endpoint, String name, String url, int maxAttempts, int timeout, String secretKey) {
+    EndpointAttributes attributes = endpoint.getAttributes();
+    assertThat(attributes.getName()).as("name").isEqualTo(name);
+    assertThat(attributes.getUrl()).as("url").isEqualTo(url);
+    assertThat(attributes.getMaxAttempts()).as("max-attempts").isEqualTo(maxAttempts);
+    assertThat(attributes.getTimeout()).as("timeout").isEqualTo(timeout);
+    assertThat(attributes.getSecretKey()).as("secret-key").isEqualTo(secretKey);
   }
 
   /**

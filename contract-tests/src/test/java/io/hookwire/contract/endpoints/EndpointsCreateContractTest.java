@@ -7,6 +7,7 @@ import static io.hookwire.contract.endpoints.EndpointDocuments.assertBadRequest;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertInvalidAttributes;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertLink;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertNotFoundAt;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertSettings;
 import static io.hookwire.contract.endpoints.EndpointDocuments.attributes;
 import static io.hookwire.contract.endpoints.EndpointDocuments.create;
 import static io.hookwire.contract.endpoints.EndpointDocuments.errors;
@@ -98,10 +99,8 @@ class EndpointsCreateContractTest {
                 null)
             .getData();
 
-    assertThat(endpoint.getAttributes().getMaxAttempts()).isEqualTo(1000);
-    assertThat(endpoint.getAttributes().getTimeout()).isEqualTo(3600);
-    assertThat(endpoint.getAttributes().getSecretKey()).isEqualTo("k");
-    assertThat(endpoint.getAttributes().getUrl()).isEqualTo("http://hooks.example.com/x?y=1");
+    assertSettings(
+        endpoint, "Deploy notifications", "http://hooks.example.com/x?y=1", 1000, 3600, "k");
   }
 
   @Test
@@ -274,11 +273,7 @@ class EndpointsCreateContractTest {
                     attributes("n".repeat(255), longestUrl).secretKey("s".repeat(1024))))
             .getData();
 
-    assertThat(shortest.getAttributes().getName()).isEqualTo("n");
-    assertThat(shortest.getAttributes().getUrl()).isEqualTo("http://h");
-    assertThat(shortest.getAttributes().getMaxAttempts()).isEqualTo(1);
-    assertThat(shortest.getAttributes().getTimeout()).isEqualTo(1);
-    assertThat(shortest.getAttributes().getSecretKey()).isEqualTo("s");
+    assertSettings(shortest, "n", "http://h", 1, 1, "s");
     assertThat(longest.getAttributes().getName()).hasSize(255);
     assertThat(longest.getAttributes().getUrl()).hasSize(2048).isEqualTo(longestUrl);
     assertThat(longest.getAttributes().getSecretKey()).hasSize(1024);

@@ -36,7 +36,6 @@ class EndpointsIsolationContractTest {
   private static final String URL = "https://x.io";
 
   private Account account;
-  private Account other;
   private Endpoint accountScoped;
   private Endpoint inFirst;
   private Endpoint inSecond;
@@ -44,14 +43,9 @@ class EndpointsIsolationContractTest {
   @BeforeEach
   void provision() {
     account = Fixtures.newAccount();
-    other = Fixtures.newAccount();
-    accountScoped = createInAccount(account.adminToken(), account.id(), "acc", "https://x.io/a");
-    inFirst =
-        createInEnvironment(
-            account.adminToken(), account.environmentIds().get(0), "first", "https://x.io/1");
-    inSecond =
-        createInEnvironment(
-            account.adminToken(), account.environmentIds().get(1), "second", "https://x.io/2");
+    accountScoped = createInAccount(account.adminToken(), account.id(), "acc", URL);
+    inFirst = createInEnvironment(account.adminToken(), first(), "first", URL);
+    inSecond = createInEnvironment(account.adminToken(), second(), "second", URL);
   }
 
   private static EndpointListDocument list(
@@ -107,7 +101,8 @@ class EndpointsIsolationContractTest {
   @ValueSource(strings = {"reader", "another account's admin"})
   void createsIntoTheAccountByAReaderOrAStrangerAreNotFound(String caller) {
     EndpointsApi api =
-        as(caller.equals("reader") ? account.readerToken() : other.adminToken()).endpoints();
+        as(caller.equals("reader") ? account.readerToken() : Fixtures.newAccount().adminToken())
+            .endpoints();
 
     assertNotFoundAt(
         "/data/relationships/account",
@@ -199,14 +194,17 @@ class EndpointsIsolationContractTest {
 
   @Test
   void otherAccountsAdminCannotSeeOrTouchTheEndpoints() {
+    String stranger = Fixtures.newAccount().adminToken();
+
     for (Endpoint endpoint : List.of(accountScoped, inFirst, inSecond)) {
-      assertCannotTouch(other.adminToken(), endpoint, false);
+      assertCannotTouch(stranger, endpoint, false);
     }
     assertThat(listedIds(account.adminToken())).hasSize(3);
   }
 
   @Test
   void listsNeverShowAnotherAccountsEndpoints() {
+    Account other = Fixtures.newAccount();
     Endpoint own = createInAccount(other.adminToken(), other.id(), "own", "https://x.io");
 
     assertThat(listedIds(other.adminToken())).containsExactly(own.getId());
@@ -224,6 +222,7 @@ class EndpointsIsolationContractTest {
   @Test
   void aFilterOnWhatTheCallerDoesNotSeeIs404AtTheParameter() {
     String admin = account.adminToken();
+    Account other = Fixtures.newAccount();
 
     assertNotFoundAt("filter[account]", () -> list(admin, "acc-00000000000000000", null));
     assertNotFoundAt("filter[account]", () -> list(admin, other.id(), null));

@@ -27,10 +27,12 @@ import org.springframework.http.ResponseEntity;
 class EndpointsReadContractTest {
 
   private static Account account;
+  private static EndpointsApi admin;
 
   @BeforeAll
   static void provision() {
     account = Fixtures.newAccount();
+    admin = as(account.adminToken()).endpoints();
   }
 
   @Test
@@ -40,7 +42,7 @@ class EndpointsReadContractTest {
             account.adminToken(), account.environmentIds().get(0), "read me", "https://x.io/r");
 
     ResponseEntity<EndpointDocument> response =
-        as(account.adminToken()).endpoints().getEndpointWithHttpInfo(created.getId(), null);
+        admin.getEndpointWithHttpInfo(created.getId(), null);
 
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     assertThat(response.getHeaders().getContentType()).hasToString(JSON_API);
@@ -56,8 +58,7 @@ class EndpointsReadContractTest {
   void adminsMayWriteAndReadersSeeTheSameEndpointWithoutWritePermissions() {
     Endpoint created = createInAccount(account.adminToken(), account.id(), "r", "https://x.io");
 
-    Endpoint asAdmin =
-        as(account.adminToken()).endpoints().getEndpoint(created.getId(), null).getData();
+    Endpoint asAdmin = admin.getEndpoint(created.getId(), null).getData();
     Endpoint asReader =
         as(account.readerToken()).endpoints().getEndpoint(created.getId(), null).getData();
 
@@ -75,30 +76,28 @@ class EndpointsReadContractTest {
   @ParameterizedTest
   @ValueSource(strings = {UNKNOWN_ID, "nope", "ep-"})
   void unknownEndpointIs404NotFoundOrUnauthorized(String id) {
-    assertEndpointNotFound(id, () -> as(account.adminToken()).endpoints().getEndpoint(id, null));
+    assertEndpointNotFound(id, () -> admin.getEndpoint(id, null));
   }
 
   @Test
   void deleteIs204AndTheEndpointIsGoneAfterwards() {
-    EndpointsApi api = as(account.adminToken()).endpoints();
     Endpoint created = createInAccount(account.adminToken(), account.id(), "d", "https://x.io");
     Endpoint kept = createInAccount(account.adminToken(), account.id(), "k", "https://x.io");
 
-    ResponseEntity<Void> response = api.deleteEndpointWithHttpInfo(created.getId());
+    ResponseEntity<Void> response = admin.deleteEndpointWithHttpInfo(created.getId());
 
     assertThat(response.getStatusCode().value()).isEqualTo(204);
     assertThat(response.getBody()).isNull();
     String id = created.getId();
-    assertEndpointNotFound(id, () -> api.getEndpoint(id, null));
-    assertEndpointNotFound(id, () -> api.deleteEndpoint(id));
+    assertEndpointNotFound(id, () -> admin.getEndpoint(id, null));
+    assertEndpointNotFound(id, () -> admin.deleteEndpoint(id));
     assertEndpointNotFound(
-        id, () -> api.updateEndpoint(id, update(new EndpointUpdateAttributes().name("z")), null));
-    assertThat(api.getEndpoint(kept.getId(), null).getData()).isEqualTo(kept);
+        id, () -> admin.updateEndpoint(id, update(new EndpointUpdateAttributes().name("z")), null));
+    assertThat(admin.getEndpoint(kept.getId(), null).getData()).isEqualTo(kept);
   }
 
   @Test
   void deleteOfAnUnknownEndpointIs404() {
-    assertEndpointNotFound(
-        UNKNOWN_ID, () -> as(account.adminToken()).endpoints().deleteEndpoint(UNKNOWN_ID));
+    assertEndpointNotFound(UNKNOWN_ID, () -> admin.deleteEndpoint(UNKNOWN_ID));
   }
 }

@@ -7,6 +7,7 @@ import static io.hookwire.contract.endpoints.EndpointDocuments.assertBadRequest;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertEndpointNotFound;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertInvalidAttributes;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertNotFoundAt;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertSettings;
 import static io.hookwire.contract.endpoints.EndpointDocuments.createInEnvironment;
 import static io.hookwire.contract.endpoints.EndpointDocuments.errors;
 import static io.hookwire.contract.endpoints.EndpointDocuments.moveTo;
@@ -76,11 +77,7 @@ class EndpointsUpdateContractTest {
     assertThat(document.getIncluded()).isNull();
     assertThat(document.getMeta()).isNull();
 
-    assertThat(updated.getAttributes().getName()).isEqualTo("renamed");
-    assertThat(updated.getAttributes().getUrl()).isEqualTo("https://x.io/original");
-    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(7);
-    assertThat(updated.getAttributes().getTimeout()).isEqualTo(70);
-    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("original-secret");
+    assertSettings(updated, "renamed", "https://x.io/original", 7, 70, "original-secret");
     assertThat(updated.getRelationships()).isEqualTo(endpoint.getRelationships());
     assertThat(updated.getLinks()).isEqualTo(endpoint.getLinks());
     assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(updated);
@@ -101,11 +98,7 @@ class EndpointsUpdateContractTest {
                 null)
             .getData();
 
-    assertThat(updated.getAttributes().getName()).isEqualTo("all");
-    assertThat(updated.getAttributes().getUrl()).isEqualTo("http://y.io/all");
-    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(1);
-    assertThat(updated.getAttributes().getTimeout()).isEqualTo(1);
-    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("s");
+    assertSettings(updated, "all", "http://y.io/all", 1, 1, "s");
   }
 
   @Test
@@ -164,10 +157,7 @@ class EndpointsUpdateContractTest {
                 null)
             .getData();
 
-    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(3);
-    assertThat(updated.getAttributes().getTimeout()).isEqualTo(15);
-    assertThat(updated.getAttributes().getName()).isEqualTo("original");
-    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("original-secret");
+    assertSettings(updated, "original", "https://x.io/original", 3, 15, "original-secret");
     assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(updated);
   }
 
