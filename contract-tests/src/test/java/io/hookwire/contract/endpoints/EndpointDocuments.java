@@ -8,6 +8,7 @@ import io.hookwire.client.HookwireEndpoints;
 import io.hookwire.client.endpoints.model.AccountIdentifier;
 import io.hookwire.client.endpoints.model.AccountRelationship;
 import io.hookwire.client.endpoints.model.Endpoint;
+import io.hookwire.client.endpoints.model.EndpointAttributes;
 import io.hookwire.client.endpoints.model.EndpointCreate;
 import io.hookwire.client.endpoints.model.EndpointCreateAttributes;
 import io.hookwire.client.endpoints.model.EndpointCreateDocument;
@@ -24,6 +25,8 @@ import io.hookwire.client.endpoints.model.EnvironmentRelationshipUpdate;
 import io.hookwire.client.endpoints.model.JsonApiError;
 import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
+import io.hookwire.contract.support.RawHttp;
+import io.hookwire.contract.support.RawHttp.Answer;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +163,17 @@ final class EndpointDocuments {
         .formatted(attributesJson);
   }
 
+  /** Checks the settings an endpoint holds, in the order of their arguments. */
+  static void assertSettings(
+      Endpoint endpoint, String name, String url, int maxAttempts, int timeout, String secretKey) {
+    EndpointAttributes attributes = endpoint.getAttributes();
+    assertThat(attributes.getName()).as("name").isEqualTo(name);
+    assertThat(attributes.getUrl()).as("url").isEqualTo(url);
+    assertThat(attributes.getMaxAttempts()).as("max-attempts").isEqualTo(maxAttempts);
+    assertThat(attributes.getTimeout()).as("timeout").isEqualTo(timeout);
+    assertThat(attributes.getSecretKey()).as("secret-key").isEqualTo(secretKey);
+  }
+
   /**
    * Runs a call that must fail and checks the status of the answer and of each of its errors.
    *
@@ -188,6 +202,49 @@ final class EndpointDocuments {
             error ->
                 assertThat(error.getTitle())
                     .isEqualTo("Endpoint with ID '" + id + "' not found or user unauthorized."));
+  }
+
+  /**
+   * Checks a 404 that hides whether what a relationship or a filter names exists.
+   *
+   * @param place the pointer (starting with {@code /}) or the query parameter the error names
+   */
+  static void assertNotFoundAt(String place, ThrowingCallable call) {
+    assertThat(errors(404, call))
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(
+                      place.startsWith("/")
+                          ? error.getSource().getPointer()
+                          : error.getSource().getParameter())
+                  .isEqualTo(place);
+              assertThat(error.getTitle()).endsWith(" not found or user unauthorized.");
+            });
+  }
+
+  /**
+   * Checks a 400 in the API's format.
+   *
+   * @param malformedJson whether the body was not JSON at all, which the error's title says
+   */
+  static void assertBadRequest(Answer answer, boolean malformedJson) {
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.header("Content-Type")).hasValue(JSON_API);
+    assertThat(answer.json().at("/errors/0/status").asString()).isEqualTo("400");
+    if (malformedJson) {
+      assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Malformed JSON");
+    }
+  }
+
+  /** Checks that the errors are exactly the invalid values of these attributes. */
+  static void assertInvalidAttributes(List<JsonApiError> errors, String... attributes) {
+    assertThat(errors).allSatisfy(e -> assertThat(e.getTitle()).isEqualTo("Invalid Attribute"));
+    assertThat(pointers(errors))
+        .containsExactlyInAnyOrder(
+            Arrays.stream(attributes)
+                .map(name -> "/data/attributes/" + name)
+                .toArray(String[]::new));
   }
 
   /**
@@ -236,6 +293,15 @@ final class EndpointDocuments {
         .map(parameter -> URLDecoder.decode(parameter, StandardCharsets.UTF_8))
         .sorted()
         .toList();
+  }
+
+  /**
+   * Sends what the generated client cannot: a JSON:API body of the test's own making.
+   *
+   * @return the answer, checked against the spec
+   */
+  static Answer sendJsonApi(String method, String path, String token, String json) {
+    return RawHttp.request(method, path).bearer(token).body(JSON_API, json).send();
   }
 
   static HookwireEndpoints as(String token) {

@@ -23,12 +23,15 @@ import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.ResponseEntity;
 
@@ -96,6 +99,9 @@ class EndpointsListContractTest {
     assertLink(document.getLinks().getSelf(), only);
     assertThat(document.getLinks().getNext()).isNull();
     assertThat(document.getLinks().getPrev()).isNull();
+    for (Endpoint listed : document.getData()) {
+      assertThat(listed).isEqualTo(api.getEndpoint(listed.getId(), null).getData());
+    }
   }
 
   @Test
@@ -121,6 +127,7 @@ class EndpointsListContractTest {
     EndpointListDocument document = list(null, null, null, null);
 
     assertThat(document.getData()).isEmpty();
+    assertThat(document.getMeta().getPagination().getCurrentPage()).isEqualTo(1);
     assertThat(document.getMeta().getPagination().getTotalCount()).isZero();
     assertThat(document.getMeta().getPagination().getTotalPages()).isZero();
     assertThat(document.getLinks().getNext()).isNull();
@@ -189,6 +196,22 @@ class EndpointsListContractTest {
         .satisfies(e -> assertThat(e.at("/attributes/name").asString()).isEqualTo("hook a"));
     assertThat(followed.json().at("/meta/pagination/total-count").asInt()).isEqualTo(3);
     assertThat(followed.json().at("/links/self").asString()).isEqualTo(next.toString());
+    String filtered =
+        COLLECTION
+            + "?filter[account]="
+            + account.id()
+            + "&filter[environment]="
+            + environment
+            + "&query=hook&sort=-name&page[size]=2&page[number]=";
+    assertLink(first.getLinks().getSelf(), filtered + 1);
+    assertLink(first.getLinks().getLast(), filtered + 2);
+    URI prev = URI.create(followed.json().at("/links/prev").asString());
+    assertLink(prev, filtered + 1);
+    Answer back =
+        RawHttp.request("GET", COLLECTION + "?" + prev.getRawQuery())
+            .bearer(account.adminToken())
+            .send();
+    assertThat(back.json().findValuesAsString("name")).containsExactly("hook c", "hook b");
   }
 
   @Test
@@ -210,13 +233,25 @@ class EndpointsListContractTest {
         "page[number]=0",
         "page[number]=-1",
         "page[number]=x",
+        "page[number]=1.5",
+        "page[number]=",
         "page[size]=0",
         "page[size]=101",
+        "page[size]=-2",
         "page[size]=ten",
-        "page[number]=",
-        "page[size]="
+        "page[size]=",
+        "sort=created",
+        "sort=id",
+        "sort=-id",
+        "sort=foo",
+        "sort=name,secret-key",
+        "sort=name,foo",
+        "sort=timeout",
+        "sort=max-attempts",
+        "sort=",
+        "sort=name,"
       })
-  void pageNumberOrSizeOutOfBoundsIs400(String parameter) {
+  void aPageOrSortOutsideItsDomainIs400AtTheParameter(String parameter) {
     Answer answer =
         RawHttp.request("GET", COLLECTION + "?" + parameter).bearer(account.adminToken()).send();
 
@@ -255,15 +290,19 @@ class EndpointsListContractTest {
     assertThat(list(account.id(), null, null, null).getData()).hasSize(2);
   }
 
-  @Test
-  void emptyFilterValuesMeanNoFilter() {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "filter%5Baccount%5D=",
+        "filter%5Benvironment%5D=",
+        "filter%5Baccount%5D=&filter%5Benvironment%5D=&query="
+      })
+  void emptyFilterValuesMeanNoFilter(String query) {
     createInEnvironment(account.adminToken(), account.environmentIds().get(1), "e", "https://x.io");
     createNamed("a");
 
     Answer answer =
-        RawHttp.request("GET", COLLECTION + "?filter%5Baccount%5D=&filter%5Benvironment%5D=&query=")
-            .bearer(account.adminToken())
-            .send();
+        RawHttp.request("GET", COLLECTION + "?" + query).bearer(account.adminToken()).send();
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().at("/meta/pagination/total-count").asInt()).isEqualTo(2);
@@ -306,11 +345,18 @@ class EndpointsListContractTest {
 
   @Test
   void queryTakesPercentAndUnderscoreLiterally() {
-    Endpoint literal =
-        createInAccount(account.adminToken(), account.id(), "50%_off", "https://x.io");
+    Endpoint percent = createInAccount(account.adminToken(), account.id(), "50%", "https://x.io");
+    Endpoint underscore =
+        createInAccount(account.adminToken(), account.id(), "a_b", "https://x.io");
+    Endpoint both = createInAccount(account.adminToken(), account.id(), "50%_off", "https://x.io");
     createInAccount(account.adminToken(), account.id(), "50 and more", "https://x.io");
+    createInAccount(account.adminToken(), account.id(), "axb", "https://x.io");
 
-    assertThat(ids(list(null, null, "50%_", null))).containsExactly(literal.getId());
+    assertThat(ids(list(null, null, "%", null)))
+        .containsExactlyInAnyOrder(percent.getId(), both.getId());
+    assertThat(ids(list(null, null, "_", null)))
+        .containsExactlyInAnyOrder(both.getId(), underscore.getId());
+    assertThat(ids(list(null, null, "50%_", null))).containsExactly(both.getId());
   }
 
   @Test
@@ -339,6 +385,30 @@ class EndpointsListContractTest {
     assertThat(names(list(null, null, null, List.of("-url")))).containsExactly("y", "x", "z");
   }
 
+  /** Names and urls of x@b, x@a and y@c, in the order each sort lists them. */
+  @ParameterizedTest(name = "sort={0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "name,url | x@a x@b y@c",
+        "name,-url | x@b x@a y@c",
+        "-name,url | y@c x@a x@b",
+        "url,name | x@a x@b y@c"
+      })
+  void laterSortKeysOrderWhatEarlierOnesTie(String sort, String expected) {
+    Map<String, String> labels = new HashMap<>();
+    for (String label : List.of("x@b", "x@a", "y@c")) {
+      String[] nameAndHost = label.split("@");
+      String url = "https://" + nameAndHost[1] + ".io/";
+      labels.put(
+          createInAccount(account.adminToken(), account.id(), nameAndHost[0], url).getId(), label);
+    }
+
+    List<String> listed = ids(list(null, null, null, List.of(sort.split(","))));
+
+    assertThat(listed.stream().map(labels::get)).containsExactly(expected.split(" "));
+  }
+
   @Test
   void sortKeysCombineAndTiesAreBrokenById() {
     List<String> twins =
@@ -356,19 +426,30 @@ class EndpointsListContractTest {
     // A descending sort is the exact reverse of the ascending one, ties included.
     assertThat(ids(list(null, null, null, List.of("-name"))))
         .containsExactly(allById.get(3), allById.get(2), allById.get(1), allById.get(0));
+    // Ties follow the first key's direction, whatever the later keys' are.
+    assertThat(ids(list(null, null, null, List.of("-name", "url"))))
+        .containsExactly(twins.get(2), twins.get(1), twins.get(0), secondUrl);
     // Pages of ties are stable: one by one they hold every endpoint once, in id order.
     assertThat(Stream.of(1, 2, 3, 4).flatMap(n -> ids(page(n, 1, List.of("name"))).stream()))
         .containsExactlyElementsOf(allById);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"created", "-id", "name,secret-key", "timeout", "", "name,"})
-  void sortByAnyOtherFieldIs400(String sort) {
-    Answer answer =
-        RawHttp.request("GET", COLLECTION + "?sort=" + sort).bearer(account.adminToken()).send();
+  @Test
+  void bracketsInParameterNamesMayBeEncodedOrNot() {
+    createNamed("a", "b", "c");
+    String query = "?filter[account]=" + account.id() + "&page[size]=1&page[number]=2";
 
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().at("/errors/0/source/parameter").asString()).isEqualTo("sort");
+    Answer plain = RawHttp.request("GET", COLLECTION + query).bearer(account.adminToken()).send();
+    Answer encoded =
+        RawHttp.request("GET", COLLECTION + query.replace("[", "%5B").replace("]", "%5D"))
+            .bearer(account.adminToken())
+            .send();
+
+    assertThat(plain.status()).isEqualTo(200);
+    assertThat(plain.json().at("/meta/pagination/current-page").asInt()).isEqualTo(2);
+    assertThat(plain.json().at("/meta/pagination/total-count").asInt()).isEqualTo(3);
+    assertThat(plain.json().at("/data")).hasSize(1);
+    assertThat(encoded.json()).isEqualTo(plain.json());
   }
 
   @Test

@@ -87,12 +87,15 @@ class EndpointsSeedExamplesContractTest {
         .replace("env-sfuari395m7sck1", account.environmentIds().get(0));
   }
 
-  private Answer seedCreate() {
-    return RawHttp.request("POST", COLLECTION)
+  /** A request as the reference document sends it: by an admin, preferring the preview profile. */
+  private RawHttp seedRequest(String method, String path) {
+    return RawHttp.request(method, path)
         .bearer(account.adminToken())
-        .header("Prefer", "profile=preview")
-        .body(JSON_API, ours(SEED_CREATE))
-        .send();
+        .header("Prefer", "profile=preview");
+  }
+
+  private Answer seedCreate() {
+    return seedRequest("POST", COLLECTION).body(JSON_API, ours(SEED_CREATE)).send();
   }
 
   private static void assertPreviewJsonApi(Answer answer, int status) {
@@ -101,13 +104,40 @@ class EndpointsSeedExamplesContractTest {
     assertThat(answer.header("Preference-Applied")).hasValue("profile=preview");
   }
 
+  /**
+   * Checks that a JSON object holds exactly these members: the response schemas leave extra members
+   * open, the seed's responses hold none.
+   */
+  private static void assertMembers(JsonNode object, String... names) {
+    assertThat(object.propertyNames()).as("members of %s", object).containsExactlyInAnyOrder(names);
+  }
+
+  /** The members of an endpoint as the seed's responses show one. */
+  private static void assertEndpointMembers(JsonNode data) {
+    assertMembers(data, "type", "id", "attributes", "relationships", "links");
+    assertMembers(
+        data.get("attributes"),
+        "name",
+        "url",
+        "max-attempts",
+        "timeout",
+        "secret-key",
+        "permissions");
+    assertMembers(
+        data.at("/attributes/permissions"), "webhook-endpoints:update", "webhook-endpoints:delete");
+    assertMembers(data.get("relationships"), "account", "environment");
+    assertMembers(data.get("links"), "self");
+  }
+
   @Test
   void createExampleIsAnsweredLikeTheSeedsResponse() {
     Answer answer = seedCreate();
 
     assertPreviewJsonApi(answer, 201);
     JsonNode document = answer.json();
+    assertMembers(document, "data", "included", "meta");
     JsonNode data = document.get("data");
+    assertEndpointMembers(data);
     String id = data.get("id").asString();
     assertThat(id).matches("ep-[0-9a-z]{17}");
     assertThat(data.get("type").asString()).isEqualTo("endpoints");
@@ -138,15 +168,13 @@ class EndpointsSeedExamplesContractTest {
       assertThat(seedCreate().status()).isEqualTo(201);
     }
 
-    Answer answer =
-        RawHttp.request("GET", COLLECTION)
-            .bearer(account.adminToken())
-            .header("Prefer", "profile=preview")
-            .send();
+    Answer answer = seedRequest("GET", COLLECTION).send();
 
     assertPreviewJsonApi(answer, 200);
     JsonNode document = answer.json();
+    assertMembers(document, "data", "included", "links", "meta");
     assertThat(document.get("data")).hasSize(3);
+    document.get("data").forEach(EndpointsSeedExamplesContractTest::assertEndpointMembers);
     assertThat(document.get("data"))
         .allSatisfy(
             item -> {
@@ -157,6 +185,7 @@ class EndpointsSeedExamplesContractTest {
             });
     assertThat(document.get("included").isNull()).isTrue();
     JsonNode links = document.get("links");
+    assertMembers(links, "first", "last", "next", "prev", "self");
     for (String name : List.of("first", "last", "self")) {
       // Encoded as the seed writes it.
       assertThat(links.get(name).asString())
@@ -165,7 +194,16 @@ class EndpointsSeedExamplesContractTest {
     }
     assertThat(links.get("next").isNull()).isTrue();
     assertThat(links.get("prev").isNull()).isTrue();
+    assertMembers(document.get("meta"), "pagination");
     JsonNode pagination = document.at("/meta/pagination");
+    assertMembers(
+        pagination,
+        "current-page",
+        "page-size",
+        "prev-page",
+        "next-page",
+        "total-pages",
+        "total-count");
     assertThat(pagination.get("current-page").asInt()).isEqualTo(1);
     assertThat(pagination.get("next-page").isNull()).isTrue();
     assertThat(pagination.get("prev-page").isNull()).isTrue();
@@ -177,11 +215,7 @@ class EndpointsSeedExamplesContractTest {
   void getExampleIsAnsweredWithTheEndpoint() {
     String id = seedCreate().json().at("/data/id").asString();
 
-    Answer answer =
-        RawHttp.request("GET", path(id))
-            .bearer(account.adminToken())
-            .header("Prefer", "profile=preview")
-            .send();
+    Answer answer = seedRequest("GET", path(id)).send();
 
     assertPreviewJsonApi(answer, 200);
     assertThat(answer.json().at("/data/id").asString()).isEqualTo(id);
@@ -193,14 +227,12 @@ class EndpointsSeedExamplesContractTest {
     String id = seedCreate().json().at("/data/id").asString();
 
     Answer answer =
-        RawHttp.request("PATCH", path(id))
-            .bearer(account.adminToken())
-            .header("Prefer", "profile=preview")
-            .body(JSON_API, ours(SEED_UPDATE.formatted(id)))
-            .send();
+        seedRequest("PATCH", path(id)).body(JSON_API, ours(SEED_UPDATE.formatted(id))).send();
 
     assertPreviewJsonApi(answer, 200);
+    assertMembers(answer.json(), "data", "included", "meta");
     JsonNode data = answer.json().get("data");
+    assertEndpointMembers(data);
     assertThat(data.get("id").asString()).isEqualTo(id);
     assertThat(data.at("/attributes/name").asString()).isEqualTo("Renamed");
     assertThat(data.at("/attributes/url").asString())

@@ -3,18 +3,24 @@ package io.hookwire.contract.endpoints;
 import static io.hookwire.contract.endpoints.EndpointDocuments.JSON_API;
 import static io.hookwire.contract.endpoints.EndpointDocuments.UNKNOWN_ID;
 import static io.hookwire.contract.endpoints.EndpointDocuments.as;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertBadRequest;
 import static io.hookwire.contract.endpoints.EndpointDocuments.assertEndpointNotFound;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertInvalidAttributes;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertNotFoundAt;
+import static io.hookwire.contract.endpoints.EndpointDocuments.assertSettings;
 import static io.hookwire.contract.endpoints.EndpointDocuments.createInEnvironment;
 import static io.hookwire.contract.endpoints.EndpointDocuments.errors;
 import static io.hookwire.contract.endpoints.EndpointDocuments.moveTo;
 import static io.hookwire.contract.endpoints.EndpointDocuments.path;
 import static io.hookwire.contract.endpoints.EndpointDocuments.pointers;
 import static io.hookwire.contract.endpoints.EndpointDocuments.rawUpdate;
+import static io.hookwire.contract.endpoints.EndpointDocuments.sendJsonApi;
 import static io.hookwire.contract.endpoints.EndpointDocuments.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookwire.client.endpoints.api.EndpointsApi;
 import io.hookwire.client.endpoints.model.Endpoint;
+import io.hookwire.client.endpoints.model.EndpointDocument;
 import io.hookwire.client.endpoints.model.EndpointUpdateAttributes;
 import io.hookwire.client.endpoints.model.EndpointUpdateDocument;
 import io.hookwire.client.endpoints.model.EndpointUpdateRelationships;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code PATCH /api/iacp/v3/endpoints/{endpoint}}: partial updates, nulls, moves, refusals. */
@@ -62,16 +69,15 @@ class EndpointsUpdateContractTest {
 
   @Test
   void bodyWithoutDataIdChangesOnlyWhatItHolds() {
-    Endpoint updated =
+    EndpointDocument document =
         api.updateEndpoint(
-                endpoint.getId(), update(new EndpointUpdateAttributes().name("renamed")), null)
-            .getData();
+            endpoint.getId(), update(new EndpointUpdateAttributes().name("renamed")), null);
 
-    assertThat(updated.getAttributes().getName()).isEqualTo("renamed");
-    assertThat(updated.getAttributes().getUrl()).isEqualTo("https://x.io/original");
-    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(7);
-    assertThat(updated.getAttributes().getTimeout()).isEqualTo(70);
-    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("original-secret");
+    Endpoint updated = document.getData();
+    assertThat(document.getIncluded()).isNull();
+    assertThat(document.getMeta()).isNull();
+
+    assertSettings(updated, "renamed", "https://x.io/original", 7, 70, "original-secret");
     assertThat(updated.getRelationships()).isEqualTo(endpoint.getRelationships());
     assertThat(updated.getLinks()).isEqualTo(endpoint.getLinks());
     assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(updated);
@@ -92,11 +98,17 @@ class EndpointsUpdateContractTest {
                 null)
             .getData();
 
-    assertThat(updated.getAttributes().getName()).isEqualTo("all");
-    assertThat(updated.getAttributes().getUrl()).isEqualTo("http://y.io/all");
-    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(1);
-    assertThat(updated.getAttributes().getTimeout()).isEqualTo(1);
-    assertThat(updated.getAttributes().getSecretKey()).isEqualTo("s");
+    assertSettings(updated, "all", "http://y.io/all", 1, 1, "s");
+  }
+
+  @Test
+  void anUpdateWithNothingInItChangesNothing() {
+    assertThat(api.updateEndpoint(endpoint.getId(), update(null), null).getData())
+        .isEqualTo(endpoint);
+    assertThat(
+            api.updateEndpoint(endpoint.getId(), update(new EndpointUpdateAttributes()), null)
+                .getData())
+        .isEqualTo(endpoint);
   }
 
   @Test
@@ -129,14 +141,11 @@ class EndpointsUpdateContractTest {
 
   @Test
   void otherDataTypeIs409() {
-    Answer answer =
-        RawHttp.request("PATCH", path(endpoint.getId()))
-            .bearer(account.adminToken())
-            .body(JSON_API, "{\"data\":{\"type\":\"accounts\",\"attributes\":{\"name\":\"x\"}}}")
-            .send();
+    Answer answer = patch("{\"data\":{\"type\":\"accounts\",\"attributes\":{\"name\":\"x\"}}}");
 
     assertThat(answer.status()).isEqualTo(409);
     assertThat(answer.json().at("/errors/0/source/pointer").asString()).isEqualTo("/data/type");
+    assertUnchanged();
   }
 
   @Test
@@ -148,25 +157,14 @@ class EndpointsUpdateContractTest {
                 null)
             .getData();
 
-    assertThat(updated.getAttributes().getMaxAttempts()).isEqualTo(3);
-    assertThat(updated.getAttributes().getTimeout()).isEqualTo(15);
-    assertThat(updated.getAttributes().getName()).isEqualTo("original");
+    assertSettings(updated, "original", "https://x.io/original", 3, 15, "original-secret");
+    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(updated);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"name", "url", "secret-key"})
   void explicitNullOfARequiredAttributeIs422AtIt(String attribute) {
-    Answer answer =
-        RawHttp.request("PATCH", path(endpoint.getId()))
-            .bearer(account.adminToken())
-            .body(JSON_API, rawUpdate("{\"" + attribute + "\":null}"))
-            .send();
-
-    assertThat(answer.status()).isEqualTo(422);
-    assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Invalid Attribute");
-    assertThat(answer.json().at("/errors/0/source/pointer").asString())
-        .isEqualTo("/data/attributes/" + attribute);
-    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(endpoint);
+    assertInvalidAttributeAndUnchanged(patch(rawUpdate("{\"" + attribute + "\":null}")), attribute);
   }
 
   @Test
@@ -190,12 +188,7 @@ class EndpointsUpdateContractTest {
   @Test
   void environmentRelationshipWithoutDataChangesNothing() {
     Answer answer =
-        RawHttp.request("PATCH", path(endpoint.getId()))
-            .bearer(account.adminToken())
-            .body(
-                JSON_API,
-                "{\"data\":{\"type\":\"endpoints\",\"relationships\":{\"environment\":{}}}}")
-            .send();
+        patch("{\"data\":{\"type\":\"endpoints\",\"relationships\":{\"environment\":{}}}}");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().at("/data/relationships/environment/data/id").asString())
@@ -203,15 +196,14 @@ class EndpointsUpdateContractTest {
   }
 
   @Test
-  void environmentOfAnotherAccountIs404AtTheEnvironment() {
-    List<JsonApiError> errors =
-        errors(
-            404,
-            () ->
-                api.updateEndpoint(endpoint.getId(), moveTo(other.environmentIds().get(0)), null));
+  void environmentOfAnotherAccountOrUnknownIs404AtTheEnvironment() {
+    for (String environment : List.of(other.environmentIds().get(0), "env-00000000000000000")) {
+      assertNotFoundAt(
+          "/data/relationships/environment",
+          () -> api.updateEndpoint(endpoint.getId(), moveTo(environment), null));
+    }
 
-    assertThat(pointers(errors)).containsExactly("/data/relationships/environment");
-    assertThat(errors.get(0).getTitle()).endsWith("not found or user unauthorized.");
+    assertUnchanged();
   }
 
   @Test
@@ -245,53 +237,37 @@ class EndpointsUpdateContractTest {
                             .secretKey("s".repeat(1025))),
                     null));
 
-    assertThat(errors).allSatisfy(e -> assertThat(e.getTitle()).isEqualTo("Invalid Attribute"));
-    assertThat(pointers(errors))
-        .containsExactlyInAnyOrder(
-            "/data/attributes/name",
-            "/data/attributes/url",
-            "/data/attributes/max-attempts",
-            "/data/attributes/timeout",
-            "/data/attributes/secret-key");
-    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(endpoint);
+    assertInvalidAttributes(errors, "name", "url", "max-attempts", "timeout", "secret-key");
+    assertUnchanged();
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {"{\"timeout\":1.5}", "{\"max-attempts\":\"3\"}", "{\"name\":7}", "{\"colour\":1}"})
-  void wrongTypesAndUnknownAttributesAre422(String attributes) {
-    Answer answer =
-        RawHttp.request("PATCH", path(endpoint.getId()))
-            .bearer(account.adminToken())
-            .json(rawUpdate(attributes))
-            .send();
-
-    assertThat(answer.status()).isEqualTo(422);
-    assertThat(answer.json().at("/errors/0/source/pointer").asString())
-        .startsWith("/data/attributes/");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"name":"  "}       | name
+          {"name":7}          | name
+          {"timeout":1.5}     | timeout
+          {"timeout":"15"}    | timeout
+          {"max-attempts":"3"} | max-attempts
+          {"colour":1}        | colour
+          """)
+  void blankNamesWrongTypesAndUnknownAttributesAre422AtThem(String attributes, String attribute) {
+    assertInvalidAttributeAndUnchanged(patch(rawUpdate(attributes)), attribute);
   }
 
-  @Test
-  void malformedJsonIs400() {
-    Answer answer =
-        RawHttp.request("PATCH", path(endpoint.getId()))
-            .bearer(account.adminToken())
-            .body(JSON_API, "{\"data\":{\"type\":\"endpoints\",}}")
-            .send();
-
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.json().at("/errors/0/title").asString()).isEqualTo("Malformed JSON");
-  }
-
-  @Test
-  void dataThatIsNotAnObjectIs400() {
-    Answer answer =
-        RawHttp.request("PATCH", path(endpoint.getId()))
-            .bearer(account.adminToken())
-            .body(JSON_API, "{\"data\":\"endpoints\"}")
-            .send();
-
-    assertThat(answer.status()).isEqualTo(400);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"data":{"type":"endpoints",}} | true
+          {"data":"endpoints"}           | false
+          """)
+  void aBodyThatIsNoUpdateDocumentIs400(String body, boolean malformedJson) {
+    assertBadRequest(patch(body), malformedJson);
+    assertUnchanged();
   }
 
   @Test
@@ -313,5 +289,23 @@ class EndpointsUpdateContractTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.header("Content-Type")).hasValue(JSON_API);
     assertThat(answer.json().at("/data/attributes/timeout").asInt()).isEqualTo(15);
+  }
+
+  /** A PATCH the client cannot send, as JSON:API, by the account's admin. */
+  private Answer patch(String json) {
+    return sendJsonApi("PATCH", path(endpoint.getId()), account.adminToken(), json);
+  }
+
+  private void assertUnchanged() {
+    assertThat(api.getEndpoint(endpoint.getId(), null).getData()).isEqualTo(endpoint);
+  }
+
+  /** A 422 whose every error is an invalid value of this attribute, the endpoint left as it was. */
+  private void assertInvalidAttributeAndUnchanged(Answer answer, String attribute) {
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.json().findValuesAsString("title")).containsOnly("Invalid Attribute");
+    assertThat(answer.json().findValuesAsString("pointer"))
+        .containsOnly("/data/attributes/" + attribute);
+    assertUnchanged();
   }
 }
