@@ -242,8 +242,7 @@ class WebhooksTransportContractTest {
           default -> AutoscaleContract.executePath(capabilityHash(webhook));
         };
 
-    for (String slashed :
-        List.of(path, path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/")) {
+    for (String slashed : List.of(path, withTrailingSlashToggled(path))) {
       RawHttp request = RawHttp.request(method, slashed).authToken(tenant.adminToken());
       Answer answer =
           send(List.of("GET", "DELETE").contains(method) ? request : request.json("{}"));
@@ -295,6 +294,10 @@ class WebhooksTransportContractTest {
 
   private RawHttp post(String path) {
     return RawHttp.request("POST", path).authToken(tenant.adminToken());
+  }
+
+  private static String withTrailingSlashToggled(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
   }
 
   /** The methods of an answer's Allow, HEAD and OPTIONS aside, sorted. */
