@@ -10,11 +10,14 @@ import io.hookwire.client.autoscale.model.ErrorType;
 import io.hookwire.client.autoscale.model.Link;
 import io.hookwire.client.autoscale.model.Webhook;
 import io.hookwire.client.autoscale.model.WebhookCreate;
+import io.hookwire.contract.support.Exchanges;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Tenant;
 import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
+import io.hookwire.contract.support.RawSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -29,6 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import tools.jackson.databind.JsonNode;
 
 /** What the Auto Scale contract tests share: paths, provisioning, and how errors must look. */
@@ -55,6 +60,35 @@ final class AutoscaleContract {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private AutoscaleContract() {}
+
+  /** The webhook operations, each sent raw with a body that passes validation. */
+  enum Operation {
+    LIST("GET", null),
+    CREATE("POST", "[{\"name\": \"x\"}]"),
+    GET("GET", null),
+    REPLACE("PUT", "{\"name\": \"x\", \"metadata\": {}}"),
+    DELETE("DELETE", null);
+
+    private final String method;
+    private final String body;
+
+    Operation(String method, String body) {
+      this.method = method;
+      this.body = body;
+    }
+
+    /** Whether the operation is on one webhook rather than on the collection. */
+    boolean onOneWebhook() {
+      return this == GET || this == REPLACE || this == DELETE;
+    }
+
+    /** This operation on the collection, or on that webhook of it, without credentials. */
+    RawHttp on(String collection, Object webhookId) {
+      RawHttp request =
+          RawHttp.request(method, onOneWebhook() ? collection + "/" + webhookId : collection);
+      return body == null ? request : request.json(body);
+    }
+  }
 
   /** The tenant's policy's webhooks collection. */
   static String collection(Tenant tenant) {
@@ -138,6 +172,56 @@ final class AutoscaleContract {
     assertThat(answer.header("X-Response-Id"))
         .as("X-Response-Id of a %d answer", answer.status())
         .hasValueSatisfying(AutoscaleContract::assertUuid);
+    return answer;
+  }
+
+  /**
+   * Sends what {@link RawHttp} cannot frame (a chunked body, a body without {@code Content-Type}),
+   * checked against the spec like any other exchange.
+   */
+  static Answer send(RawSocket request) {
+    Exchanges.Exchange exchange = request.send().exchange();
+    Exchanges.check(exchange);
+    Answer answer =
+        new Answer(exchange.status(), exchange.responseHeaders(), exchange.responseBody());
+    assertThat(answer.header("X-Response-Id"))
+        .as("X-Response-Id of a %d answer", answer.status())
+        .hasValueSatisfying(AutoscaleContract::assertUuid);
+    return answer;
+  }
+
+  /** A request with this body sent in one chunk, as a client does that does not know its length. */
+  static RawSocket chunked(String method, String path, String token, String json) {
+    return RawSocket.request(method, path)
+        .header("X-Auth-Token", token)
+        .header("Content-Type", "application/json")
+        .header("Transfer-Encoding", "chunked")
+        .body(Integer.toHexString(utf8Length(json)) + "\r\n" + json + "\r\n0\r\n\r\n");
+  }
+
+  /** A request with this body and no {@code Content-Type} at all. */
+  static RawSocket untyped(String method, String path, String token, String body) {
+    return RawSocket.request(method, path)
+        .header("X-Auth-Token", token)
+        .header("Content-Length", String.valueOf(utf8Length(body)))
+        .body(body);
+  }
+
+  private static int utf8Length(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Bodies that are not JSON, then JSON of the wrong shape, each with the error type it is. */
+  static Stream<Arguments> refusedBodies(List<String> notJson, List<String> wrongShape) {
+    return Stream.concat(
+        notJson.stream().map(body -> Arguments.of(body, "InvalidJsonError")),
+        wrongShape.stream().map(body -> Arguments.of(body, "ValidationError")));
+  }
+
+  /** Asserts a raw answer has that status and no body (204, 202). */
+  static Answer assertEmpty(Answer answer, int status) {
+    assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
+    assertThat(answer.body()).isEmpty();
     return answer;
   }
 
@@ -247,9 +331,7 @@ final class AutoscaleContract {
     for (int attempt = 0; attempt < 5; attempt++) {
       Answer answer = send(execution);
       if (answer.status() != 413) {
-        assertThat(answer.status()).isEqualTo(202);
-        assertThat(answer.body()).isEmpty();
-        return answer;
+        return assertEmpty(answer, 202);
       }
       sleep(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After").orElse("1"))));
     }

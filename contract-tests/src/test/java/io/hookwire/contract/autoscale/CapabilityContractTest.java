@@ -1,6 +1,7 @@
 package io.hookwire.contract.autoscale;
 
 import static io.hookwire.contract.autoscale.AutoscaleContract.OVERSIZED;
+import static io.hookwire.contract.autoscale.AutoscaleContract.admin;
 import static io.hookwire.contract.autoscale.AutoscaleContract.assertError;
 import static io.hookwire.contract.autoscale.AutoscaleContract.capabilityHash;
 import static io.hookwire.contract.autoscale.AutoscaleContract.executeAccepted;
@@ -19,23 +20,18 @@ import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Anonymous capability execution: always 202 with an empty body, known hash or not, so that it
  * reveals nothing; a known hash counts an execution on its policy (seen through the operator API).
+ * A fresh tenant for each test (JUnit makes a new instance for each).
  */
 class CapabilityContractTest {
 
-  private Tenant tenant;
-  private Webhook webhook;
-
-  @BeforeEach
-  void provision() {
-    tenant = Fixtures.newTenant();
-    webhook = AutoscaleContract.create(tenant, "capable").get(0);
-  }
+  private final Tenant tenant = Fixtures.newTenant();
+  private final Webhook webhook = AutoscaleContract.create(tenant, "capable").get(0);
 
   @Test
   void aKnownCapabilityIsAcceptedWithoutATokenAndExecutesItsPolicy() {
@@ -45,6 +41,15 @@ class CapabilityContractTest {
     assertThat(answer.header("Content-Type")).isEmpty();
     assertThat(executions(tenant, tenant.policyId())).isEqualTo(1);
     assertThat(executions(tenant, tenant.otherPolicyId())).isZero();
+    assertThat(
+            Fixtures.operator()
+                .tenants()
+                .getScalingPolicy(
+                    tenant.id(),
+                    UUID.fromString(tenant.groupId()),
+                    UUID.fromString(tenant.otherPolicyId()))
+                .getLastExecutedAt())
+        .isNull();
   }
 
   @Test
@@ -70,12 +75,19 @@ class CapabilityContractTest {
 
   @Test
   void unknownCapabilitiesAreAnsweredExactlyLikeKnownOnes() {
+    String hash = capabilityHash(webhook);
+    String unknown = executePath(randomHash());
     for (String path :
         List.of(
-            executePath(randomHash()),
+            unknown,
+            unknown.substring(0, unknown.length() - 1),
             executePath("not-a-hash"),
-            executePath(capabilityHash(webhook).toUpperCase()),
-            "/v1.0/execute/2/" + capabilityHash(webhook) + "/",
+            executePath(hash.toUpperCase()),
+            executePath(hash.substring(1)),
+            executePath(hash + "0"),
+            "/v1.0/execute/2/" + hash + "/",
+            "/v1.0/execute/9/" + hash,
+            "/v1.0/execute/one/" + hash,
             "/v1.0/execute/x/y")) {
       Answer answer = executeAccepted(path);
       assertThat(answer.header("Content-Type")).isEmpty();
@@ -97,8 +109,7 @@ class CapabilityContractTest {
 
   @Test
   void theCapabilityStaysTheSameAfterAReplace() {
-    Fixtures.autoscale(tenant.adminToken())
-        .webhooks()
+    admin(tenant)
         .replaceWebhook(
             tenant.id(),
             tenant.groupId(),
@@ -113,8 +124,7 @@ class CapabilityContractTest {
 
   @Test
   void aDeletedWebhooksCapabilityExecutesNothing() {
-    Fixtures.autoscale(tenant.adminToken())
-        .webhooks()
+    admin(tenant)
         .deleteWebhook(
             tenant.id(), tenant.groupId(), tenant.policyId(), webhook.getId().toString());
 

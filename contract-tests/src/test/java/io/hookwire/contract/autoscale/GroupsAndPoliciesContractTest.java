@@ -21,8 +21,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -31,25 +31,17 @@ import tools.jackson.databind.JsonNode;
  * Scaling groups and policies read through the Auto Scale API, in the shapes of the Rackspace
  * reference, with the webhook operations' auth, errors and trailing slashes; and the navigation
  * pyrax does (get group, get policy, add webhook), over raw HTTP. One tenant for the class, with
- * one group of two policies.
+ * one group of two policies (one instance serves every test).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupsAndPoliciesContractTest {
 
-  private static Tenant tenant;
-  private static HookwireAutoscale admin;
-  private static List<String> policyIds;
-
-  @BeforeAll
-  static void provision() {
-    tenant = Fixtures.newTenant();
-    admin = Fixtures.autoscale(tenant.adminToken());
-    policyIds = Stream.of(tenant.policyId(), tenant.otherPolicyId()).sorted().toList();
-  }
+  private final Tenant tenant = Fixtures.newTenant();
 
   @Test
   void theGroupHasTheReferenceShapeWithItsPoliciesById() {
     ScalingGroup group =
-        admin.scalingGroups().getScalingGroup(tenant.id(), tenant.groupId()).getGroup();
+        admin().scalingGroups().getScalingGroup(tenant.id(), tenant.groupId()).getGroup();
 
     assertThat(group.getId()).hasToString(tenant.groupId());
     assertThat(group.getLinks())
@@ -64,7 +56,7 @@ class GroupsAndPoliciesContractTest {
         .isEqualTo(LaunchConfiguration.TypeEnum.LAUNCH_SERVER);
     assertThat(group.getScalingPolicies())
         .extracting(policy -> policy.getId().toString())
-        .containsExactlyElementsOf(policyIds);
+        .containsExactlyElementsOf(policyIds());
     assertThat(group.getScalingPoliciesLinks())
         .singleElement()
         .satisfies(
@@ -83,7 +75,7 @@ class GroupsAndPoliciesContractTest {
   @Test
   void aPolicyHasTheReferenceShape() {
     Policy policy =
-        admin.policies().getPolicy(tenant.id(), tenant.groupId(), tenant.policyId()).getPolicy();
+        admin().policies().getPolicy(tenant.id(), tenant.groupId(), tenant.policyId()).getPolicy();
 
     assertThat(policy.getId()).hasToString(tenant.policyId());
     assertThat(policy.getName()).isEqualTo("scale up");
@@ -105,23 +97,24 @@ class GroupsAndPoliciesContractTest {
     PolicyList all = policies(null, null);
     assertThat(all.getPolicies())
         .extracting(policy -> policy.getId().toString())
-        .containsExactlyElementsOf(policyIds);
+        .containsExactlyElementsOf(policyIds());
     assertThat(all.getPoliciesLinks()).isEmpty();
 
     PolicyList first = policies(1, null);
     assertThat(first.getPolicies())
         .extracting(policy -> policy.getId().toString())
-        .containsExactly(policyIds.get(0));
+        .containsExactly(policyIds().get(0));
     assertThat(first.getPoliciesLinks())
         .singleElement()
         .satisfies(
             link -> {
               assertThat(link.getRel()).isEqualTo(ResourceLink.RelEnum.NEXT);
-              assertThat(link.getHref().getQuery()).isEqualTo("limit=1&marker=" + policyIds.get(0));
+              assertThat(link.getHref().getQuery())
+                  .isEqualTo("limit=1&marker=" + policyIds().get(0));
             });
-    assertThat(policies(1, policyIds.get(0)).getPolicies())
+    assertThat(policies(1, policyIds().get(0)).getPolicies())
         .extracting(policy -> policy.getId().toString())
-        .containsExactly(policyIds.get(1));
+        .containsExactly(policyIds().get(1));
     assertThat(policies(null, "zzzz").getPolicies()).isEmpty();
   }
 
@@ -161,29 +154,29 @@ class GroupsAndPoliciesContractTest {
     refused(
         404,
         ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> admin.scalingGroups().getScalingGroup(tenant.id(), unknown));
+        () -> admin().scalingGroups().getScalingGroup(tenant.id(), unknown));
     refused(
         404,
         ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> admin.scalingGroups().getScalingGroup(tenant.id(), "not-a-uuid"));
+        () -> admin().scalingGroups().getScalingGroup(tenant.id(), "not-a-uuid"));
     refused(
         404,
         ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> admin.policies().listPolicies(tenant.id(), unknown, null, null));
+        () -> admin().policies().listPolicies(tenant.id(), unknown, null, null));
     refused(
         404,
         ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> admin.policies().getPolicy(tenant.id(), unknown, tenant.policyId()));
+        () -> admin().policies().getPolicy(tenant.id(), unknown, tenant.policyId()));
     refused(
         404,
         ErrorType.NO_SUCH_POLICY_ERROR,
-        () -> admin.policies().getPolicy(tenant.id(), tenant.groupId(), unknown));
+        () -> admin().policies().getPolicy(tenant.id(), tenant.groupId(), unknown));
     // Another tenant's group is no group of this tenant.
     Tenant other = Fixtures.newTenant();
     refused(
         404,
         ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> admin.scalingGroups().getScalingGroup(tenant.id(), other.groupId()));
+        () -> admin().scalingGroups().getScalingGroup(tenant.id(), other.groupId()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -272,21 +265,30 @@ class GroupsAndPoliciesContractTest {
         .isEqualTo("pyrax");
   }
 
-  private static JsonNode getJson(String path) {
+  private HookwireAutoscale admin() {
+    return Fixtures.autoscale(tenant.adminToken());
+  }
+
+  /** The group's two policies, by id. */
+  private List<String> policyIds() {
+    return Stream.of(tenant.policyId(), tenant.otherPolicyId()).sorted().toList();
+  }
+
+  private JsonNode getJson(String path) {
     Answer answer = send(RawHttp.request("GET", path).authToken(tenant.adminToken()));
     assertThat(answer.status()).as("%s: %s", path, answer.body()).isEqualTo(200);
     return answer.json();
   }
 
-  private static PolicyList policies(Integer limit, String marker) {
-    return admin.policies().listPolicies(tenant.id(), tenant.groupId(), limit, marker);
+  private PolicyList policies(Integer limit, String marker) {
+    return admin().policies().listPolicies(tenant.id(), tenant.groupId(), limit, marker);
   }
 
-  private static String groupPath() {
+  private String groupPath() {
     return "/v1.0/" + tenant.id() + "/groups/" + tenant.groupId();
   }
 
-  private static String policyPath() {
+  private String policyPath() {
     return groupPath() + "/policies/" + tenant.policyId();
   }
 

@@ -1,5 +1,6 @@
 package io.hookwire.contract.autoscale;
 
+import static io.hookwire.contract.autoscale.AutoscaleContract.admin;
 import static io.hookwire.contract.autoscale.AutoscaleContract.assertError;
 import static io.hookwire.contract.autoscale.AutoscaleContract.collection;
 import static io.hookwire.contract.autoscale.AutoscaleContract.list;
@@ -13,31 +14,30 @@ import io.hookwire.client.autoscale.api.WebhooksApi;
 import io.hookwire.client.autoscale.model.ErrorType;
 import io.hookwire.client.autoscale.model.Webhook;
 import io.hookwire.client.autoscale.model.WebhookReplace;
+import io.hookwire.client.operator.model.TenantTokenCreate;
+import io.hookwire.client.operator.model.TenantTokenRole;
+import io.hookwire.contract.autoscale.AutoscaleContract.Operation;
+import io.hookwire.contract.support.ContractServer;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Tenant;
 import io.hookwire.contract.support.RawHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Who may do what: 401 without a known token, 403 for another tenant's token or an observer's
- * write, and tenants never see each other's webhooks.
+ * write, and tenants never see each other's webhooks. Fresh tenants for each test (JUnit makes a
+ * new instance for each).
  */
 class WebhooksAuthContractTest {
 
-  private Tenant tenant;
-  private Tenant other;
-  private Webhook webhook;
-
-  @BeforeEach
-  void provision() {
-    tenant = Fixtures.newTenant();
-    other = Fixtures.newTenant();
-    webhook = AutoscaleContract.create(tenant, "mine").get(0);
-  }
+  private final Tenant tenant = Fixtures.newTenant();
+  private final Tenant other = Fixtures.newTenant();
+  private final Webhook webhook = AutoscaleContract.create(tenant, "mine").get(0);
 
   @Test
   void anObserverMayListAndGet() {
@@ -96,61 +96,6 @@ class WebhooksAuthContractTest {
   }
 
   @Test
-  void anotherTenantsAdminTokenIsForbiddenOnEveryOperation() {
-    WebhooksApi intruder = Fixtures.autoscale(other.adminToken()).webhooks();
-    String t = tenant.id();
-    String g = tenant.groupId();
-    String p = tenant.policyId();
-
-    refused(403, ErrorType.FORBIDDEN, () -> intruder.listWebhooks(t, g, p, null, null));
-    refused(403, ErrorType.FORBIDDEN, () -> intruder.createWebhooks(t, g, p, List.of(named("x"))));
-    refused(403, ErrorType.FORBIDDEN, () -> intruder.getWebhook(t, g, p, id()));
-    refused(
-        403,
-        ErrorType.FORBIDDEN,
-        () ->
-            intruder.replaceWebhook(
-                t, g, p, id(), new WebhookReplace().name("x").metadata(Map.of())));
-    refused(403, ErrorType.FORBIDDEN, () -> intruder.deleteWebhook(t, g, p, id()));
-
-    assertThat(list(tenant)).containsExactly(webhook);
-  }
-
-  @Test
-  void anotherTenantsObserverTokenIsForbiddenToRead() {
-    WebhooksApi intruder = Fixtures.autoscale(other.observerToken()).webhooks();
-
-    refused(
-        403,
-        ErrorType.FORBIDDEN,
-        () -> intruder.getWebhook(tenant.id(), tenant.groupId(), tenant.policyId(), id()));
-  }
-
-  @Test
-  void anotherTenantsGroupIsNotFoundUnderOnesOwnTenant() {
-    // Tenant B names A's group and policy under its own tenant id: they do not exist for B.
-    WebhooksApi b = Fixtures.autoscale(other.adminToken()).webhooks();
-
-    refused(
-        404,
-        ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> b.listWebhooks(other.id(), tenant.groupId(), tenant.policyId(), null, null));
-    refused(
-        404,
-        ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> b.getWebhook(other.id(), tenant.groupId(), tenant.policyId(), id()));
-    refused(
-        404,
-        ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-        () -> b.deleteWebhook(other.id(), tenant.groupId(), tenant.policyId(), id()));
-    // Nor is A's webhook found under B's own policy.
-    refused(
-        404,
-        ErrorType.NO_SUCH_WEBHOOK_ERROR,
-        () -> b.getWebhook(other.id(), other.groupId(), other.policyId(), id()));
-  }
-
-  @Test
   void aTenantsListsNeverShowAnotherTenantsWebhooks() {
     Webhook theirs = AutoscaleContract.create(other, "theirs").get(0);
 
@@ -161,21 +106,6 @@ class WebhooksAuthContractTest {
                 .streamWebhooks(other.id(), other.groupId(), other.otherPolicyId(), null)
                 .toList())
         .isEmpty();
-  }
-
-  @Test
-  void aMissingOrUnknownTokenIsInvalidCredentialsAndAForeignOneForbidden() {
-    String path = webhookPath(tenant, id());
-
-    assertError(send(RawHttp.request("GET", path)), 401, "InvalidCredentials");
-    assertError(
-        send(RawHttp.request("GET", path).authToken("unknown-token")), 401, "InvalidCredentials");
-    assertError(send(RawHttp.request("GET", path).authToken(other.adminToken())), 403, "Forbidden");
-    // The Endpoints API's bearer scheme is not this API's credential.
-    assertError(
-        send(RawHttp.request("GET", path).bearer(tenant.adminToken())), 401, "InvalidCredentials");
-    assertThat(send(RawHttp.request("GET", path).authToken(tenant.adminToken())).status())
-        .isEqualTo(200);
   }
 
   @Test
@@ -197,6 +127,72 @@ class WebhooksAuthContractTest {
         "Forbidden");
 
     assertThat(list(tenant)).containsExactly(webhook);
+  }
+
+  /**
+   * No token, an unknown one, the operator's, and the Endpoints API's bearer scheme: none is this
+   * API's credential, on a path that exists or not.
+   */
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aMissingOrUnknownTokenIsInvalidCredentials(Operation operation) {
+    String unknown = UUID.randomUUID().toString();
+    for (String path :
+        List.of(collection(tenant), collection("no-such-tenant", unknown, unknown))) {
+      RawHttp[] requests = {
+        operation.on(path, id()),
+        operation.on(path, id()).authToken("unknown-token"),
+        operation.on(path, id()).authToken(ContractServer.get().operatorToken()),
+        operation.on(path, id()).bearer(tenant.adminToken())
+      };
+      for (RawHttp request : requests) {
+        assertError(send(request), 401, "InvalidCredentials");
+      }
+    }
+    assertThat(list(tenant)).containsExactly(webhook);
+  }
+
+  /** Another tenant's tokens are forbidden, even where nothing exists; so is an unknown tenant. */
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  void aTokenOfAnotherTenantOrForAnUnknownTenantIsForbidden(Operation operation) {
+    String unknown = UUID.randomUUID().toString();
+    for (String path : List.of(collection(tenant), collection(tenant.id(), unknown, unknown))) {
+      for (String token : List.of(other.adminToken(), other.observerToken())) {
+        assertError(send(operation.on(path, id()).authToken(token)), 403, "Forbidden");
+      }
+    }
+    String unknownTenant = collection("no-such-tenant", tenant.groupId(), tenant.policyId());
+    assertError(
+        send(operation.on(unknownTenant, id()).authToken(tenant.adminToken())), 403, "Forbidden");
+    assertThat(list(tenant)).containsExactly(webhook);
+  }
+
+  @Test
+  void anAdminMayDoEverythingWithAnyOfItsTokens() {
+    String second =
+        Fixtures.operator()
+            .tenants()
+            .createTenantToken(tenant.id(), new TenantTokenCreate().role(TenantTokenRole.ADMIN))
+            .getToken();
+    WebhooksApi first = admin(tenant);
+    WebhooksApi again = Fixtures.autoscale(second).webhooks();
+    String t = tenant.id();
+    String g = tenant.groupId();
+    String p = tenant.policyId();
+
+    String created =
+        again
+            .createWebhooks(t, g, p, List.of(named("second")))
+            .getWebhooks()
+            .get(0)
+            .getId()
+            .toString();
+    first.replaceWebhook(t, g, p, created, new WebhookReplace().name("renamed").metadata(Map.of()));
+    assertThat(again.getWebhook(t, g, p, created).getWebhook().getName()).isEqualTo("renamed");
+    again.deleteWebhook(t, g, p, created);
+
+    assertThat(first.listWebhooks(t, g, p, null, null).getWebhooks()).containsExactly(webhook);
   }
 
   private String id() {

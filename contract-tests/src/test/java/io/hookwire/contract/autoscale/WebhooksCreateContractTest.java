@@ -6,7 +6,9 @@ import static io.hookwire.contract.autoscale.AutoscaleContract.QUOTA;
 import static io.hookwire.contract.autoscale.AutoscaleContract.admin;
 import static io.hookwire.contract.autoscale.AutoscaleContract.assertError;
 import static io.hookwire.contract.autoscale.AutoscaleContract.capabilityHash;
+import static io.hookwire.contract.autoscale.AutoscaleContract.chunked;
 import static io.hookwire.contract.autoscale.AutoscaleContract.collection;
+import static io.hookwire.contract.autoscale.AutoscaleContract.createNumbered;
 import static io.hookwire.contract.autoscale.AutoscaleContract.link;
 import static io.hookwire.contract.autoscale.AutoscaleContract.list;
 import static io.hookwire.contract.autoscale.AutoscaleContract.named;
@@ -18,23 +20,24 @@ import io.hookwire.client.autoscale.model.ErrorType;
 import io.hookwire.client.autoscale.model.Link;
 import io.hookwire.client.autoscale.model.Webhook;
 import io.hookwire.client.autoscale.model.WebhookCreate;
-import io.hookwire.client.operator.model.ScalingGroupCreate;
-import io.hookwire.client.operator.model.ScalingPolicyCreate;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Tenant;
 import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** POST on a policy's webhooks collection: what is created, and which bodies are refused. */
 class WebhooksCreateContractTest {
@@ -70,6 +73,20 @@ class WebhooksCreateContractTest {
     assertThat(list(tenant))
         .extracting(Webhook::getId)
         .containsExactlyInAnyOrderElementsOf(created.stream().map(Webhook::getId).toList());
+    Answer listed = send(RawHttp.request("GET", location.getPath()).authToken(tenant.adminToken()));
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json().path("webhooks")).hasSize(3);
+  }
+
+  @Test
+  void acceptsJsonWithACharset() {
+    Answer answer =
+        send(
+            post(collection(tenant))
+                .body("application/json; charset=utf-8", "[{\"name\": \"charset\"}]"));
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(list(tenant)).extracting(Webhook::getName).containsExactly("charset");
   }
 
   @Test
@@ -130,7 +147,15 @@ class WebhooksCreateContractTest {
   void acceptsNamesAndMetadataAtTheirLimits() {
     String name256 = "n".repeat(256);
     Map<String, String> metadata =
-        Map.of("k".repeat(256), "v".repeat(256), "", "empty key", "empty value", "");
+        Map.of(
+            "k".repeat(256),
+            "v".repeat(256),
+            "",
+            "empty key",
+            "empty value",
+            "",
+            "ünïcødé ✓",
+            "line\nbreak \"quoted\"");
 
     Webhook created =
         admin(tenant)
@@ -144,6 +169,12 @@ class WebhooksCreateContractTest {
 
     assertThat(created.getName()).isEqualTo(name256);
     assertThat(created.getMetadata()).containsExactlyInAnyOrderEntriesOf(metadata);
+    assertThat(
+            admin(tenant)
+                .getWebhook(
+                    tenant.id(), tenant.groupId(), tenant.policyId(), created.getId().toString())
+                .getWebhook())
+        .isEqualTo(created);
     assertThat(list(tenant)).extracting(Webhook::getName).contains(" padded  name ");
   }
 
@@ -176,57 +207,58 @@ class WebhooksCreateContractTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"{", "not json", "[{\"name\": \"x\"}", "[{'name': 'x'}]", ""})
-  void aBodyThatIsNotJsonIsInvalidJsonError(String body) {
-    Answer answer = send(post(collection(tenant)).json(body));
-
-    assertError(answer, 400, "InvalidJsonError");
-    assertThat(list(tenant)).isEmpty();
+  /** Create bodies that are not JSON, then JSON of the wrong shape, with the error each is. */
+  static Stream<Arguments> refusedBodies() {
+    return AutoscaleContract.refusedBodies(
+        List.of(
+            "{",
+            "not json",
+            "[{\"name\": \"x\"}",
+            "[{\"name\": \"x\"},]",
+            "{\"name\":",
+            "[{'name': 'x'}]",
+            "{'name': 'x', 'metadata': {}}",
+            "",
+            " ",
+            "\n"),
+        List.of(
+            "{\"name\": \"an object, not a list\"}",
+            "\"a string\"",
+            "42",
+            "null",
+            "[]",
+            "[null]",
+            "[\"name\"]",
+            "[{}]",
+            "[{\"metadata\": {}}]",
+            "[{\"name\": null}]",
+            "[{\"name\": 7}]",
+            "[{\"name\": true}]",
+            "[{\"name\": [\"x\"]}]",
+            "[{\"name\": {\"x\": \"y\"}}]",
+            "[{\"name\": \"\"}]",
+            "[{\"name\": \"   \"}]",
+            "[{\"name\": \"\\t\\n\"}]",
+            "[{\"name\": \"ok\", \"metadata\": null}]",
+            "[{\"name\": \"ok\", \"metadata\": []}]",
+            "[{\"name\": \"ok\", \"metadata\": \"notes\"}]",
+            "[{\"name\": \"ok\", \"metadata\": {\"notes\": 1}}]",
+            "[{\"name\": \"ok\", \"metadata\": {\"notes\": null}}]",
+            "[{\"name\": \"ok\", \"metadata\": {\"notes\": {\"deep\": \"x\"}}}]",
+            "[{\"name\": \"ok\", \"metadata\": {\"notes\": true}}]",
+            "[{\"name\": \"ok\", \"metadata\": {\"notes\": [\"v\"]}}]",
+            // Unknown properties
+            "[{\"name\": \"x\", \"url\": \"https://example.com\"}]",
+            "[{\"name\": \"x\", \"id\": \"152054a3-e0ab-445b-941d-9f8e360c9eed\"}]",
+            "[{\"name\": \"x\", \"links\": []}]",
+            "[{\"name\": \"x\", \"Name\": \"y\"}]"));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "{\"name\": \"an object, not a list\"}",
-        "\"a string\"",
-        "42",
-        "null",
-        "[]",
-        "[null]",
-        "[\"name\"]",
-        "[{}]",
-        "[{\"name\": null}]",
-        "[{\"name\": 7}]",
-        "[{\"name\": [\"x\"]}]",
-        "[{\"name\": \"\"}]",
-        "[{\"name\": \"   \"}]",
-        "[{\"name\": \"\\t\\n\"}]",
-        "[{\"name\": \"ok\", \"metadata\": null}]",
-        "[{\"name\": \"ok\", \"metadata\": []}]",
-        "[{\"name\": \"ok\", \"metadata\": \"notes\"}]",
-        "[{\"name\": \"ok\", \"metadata\": {\"notes\": 1}}]",
-        "[{\"name\": \"ok\", \"metadata\": {\"notes\": null}}]",
-        "[{\"name\": \"ok\", \"metadata\": {\"notes\": {\"deep\": \"x\"}}}]",
-        "[{\"name\": \"ok\", \"metadata\": {\"notes\": true}}]"
-      })
-  void validJsonOfTheWrongShapeIsValidationError(String body) {
-    Answer answer = send(post(collection(tenant)).json(body));
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("refusedBodies")
+  void aBodyThatIsNotJsonOrOfTheWrongShapeIsRefusedAndCreatesNothing(String body, String type) {
+    assertError(send(post(collection(tenant)).json(body)), 400, type);
 
-    assertError(answer, 400, "ValidationError");
-    assertThat(list(tenant)).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "[{\"name\": \"x\", \"url\": \"https://example.com\"}]",
-        "[{\"name\": \"x\", \"id\": \"152054a3-e0ab-445b-941d-9f8e360c9eed\"}]",
-        "[{\"name\": \"x\", \"links\": []}]",
-        "[{\"name\": \"x\", \"Name\": \"y\"}]"
-      })
-  void unknownPropertiesAreValidationError(String body) {
-    assertError(send(post(collection(tenant)).json(body)), 400, "ValidationError");
     assertThat(list(tenant)).isEmpty();
   }
 
@@ -236,7 +268,9 @@ class WebhooksCreateContractTest {
         List.of(
             webhook("n".repeat(257), "{}"),
             webhook("ok", "{\"" + "k".repeat(257) + "\": \"v\"}"),
-            webhook("ok", "{\"k\": \"" + "v".repeat(257) + "\"}"))) {
+            webhook("ok", "{\"k\": \"" + "v".repeat(257) + "\"}"),
+            "[{\"name\": \"ok\"}, "
+                + webhook("ok", "{\"k\": \"" + "v".repeat(257) + "\"}").substring(1))) {
       assertError(send(post(collection(tenant)).json(body)), 400, "ValidationError");
     }
     assertThat(list(tenant)).isEmpty();
@@ -244,12 +278,7 @@ class WebhooksCreateContractTest {
 
   @Test
   void moreThanAHundredWebhooksIsValidationErrorNotOverLimits() {
-    String body =
-        IntStream.range(0, 101)
-            .mapToObj(i -> "{\"name\": \"w" + i + "\"}")
-            .collect(Collectors.joining(",", "[", "]"));
-
-    assertError(send(post(collection(tenant)).json(body)), 400, "ValidationError");
+    assertError(send(post(collection(tenant)).json(hundredAndOne())), 400, "ValidationError");
     assertThat(list(tenant)).isEmpty();
   }
 
@@ -266,6 +295,10 @@ class WebhooksCreateContractTest {
     String body = webhook("big", "{\"notes\": \"" + "x".repeat(OVERSIZED) + "\"}");
 
     assertError(send(post(collection(tenant)).json(body)), 400, "ValidationError");
+    assertError(
+        send(chunked("POST", collection(tenant), tenant.adminToken(), body)),
+        400,
+        "ValidationError");
     assertThat(list(tenant)).isEmpty();
   }
 
@@ -275,59 +308,50 @@ class WebhooksCreateContractTest {
     String missingPolicy = collection(tenant.id(), tenant.groupId(), UUID.randomUUID().toString());
 
     for (String path : List.of(missingGroup, missingPolicy)) {
-      assertError(send(post(path).json("[{\"name\": \"\"}]")), 400, "ValidationError");
+      for (String body :
+          List.of(
+              "[]",
+              "[{}]",
+              "[{\"name\": \"\"}]",
+              "[{\"name\": 5}]",
+              "{\"name\": \"x\"}",
+              "[{\"name\": \"x\", \"url\": \"https://example.com\"}]",
+              webhook("n".repeat(257), "{}"),
+              webhook("ok", "{\"k\": \"" + "v".repeat(257) + "\"}"),
+              hundredAndOne())) {
+        assertError(send(post(path).json(body)), 400, "ValidationError");
+      }
       assertError(send(post(path).json("[{")), 400, "InvalidJsonError");
     }
   }
 
   @Test
-  void aMissingGroupIsNoSuchScalingGroupEvenWhenThePolicyIsMissingToo() {
-    for (String group : List.of(UUID.randomUUID().toString(), "not-a-uuid")) {
-      for (String policy : List.of(tenant.policyId(), UUID.randomUUID().toString(), "nope")) {
-        refused(
-            404,
-            ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-            () -> admin(tenant).createWebhooks(tenant.id(), group, policy, List.of(named("x"))));
-      }
-    }
-  }
+  void capabilityHashesAreDistinctAcrossPolicies() {
+    List<Webhook> webhooks = new ArrayList<>(createNumbered(tenant, "first", QUOTA));
+    webhooks.addAll(
+        admin(tenant)
+            .createWebhooks(
+                tenant.id(),
+                tenant.groupId(),
+                tenant.otherPolicyId(),
+                IntStream.range(0, QUOTA).mapToObj(i -> named("second-" + i)).toList())
+            .getWebhooks());
 
-  @Test
-  void aMissingPolicyOfAnExistingGroupIsNoSuchPolicy() {
-    for (String policy : List.of(UUID.randomUUID().toString(), "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_POLICY_ERROR,
-          () ->
-              admin(tenant)
-                  .createWebhooks(tenant.id(), tenant.groupId(), policy, List.of(named("x"))));
-    }
-    assertThat(list(tenant)).isEmpty();
-  }
-
-  @Test
-  void aPolicyOfAnotherGroupIsNoSuchPolicy() {
-    var tenants = Fixtures.operator().tenants();
-    UUID otherGroup =
-        tenants.createScalingGroup(tenant.id(), new ScalingGroupCreate().name("other")).getId();
-    String policyOfOtherGroup =
-        tenants
-            .createScalingPolicy(
-                tenant.id(), otherGroup, new ScalingPolicyCreate().name("elsewhere"))
-            .getId()
-            .toString();
-
-    refused(
-        404,
-        ErrorType.NO_SUCH_POLICY_ERROR,
-        () ->
-            admin(tenant)
-                .createWebhooks(
-                    tenant.id(), tenant.groupId(), policyOfOtherGroup, List.of(named("x"))));
+    assertThat(webhooks)
+        .extracting(AutoscaleContract::capabilityHash)
+        .hasSize(2 * QUOTA)
+        .doesNotHaveDuplicates()
+        .allMatch(hash -> HASH.matcher(hash).matches());
   }
 
   private RawHttp post(String path) {
     return RawHttp.request("POST", path).authToken(tenant.adminToken());
+  }
+
+  private static String hundredAndOne() {
+    return IntStream.range(0, 101)
+        .mapToObj(i -> "{\"name\": \"w" + i + "\"}")
+        .collect(Collectors.joining(",", "[", "]"));
   }
 
   /** A one-webhook create body with that name and raw metadata JSON. */

@@ -8,6 +8,7 @@ import static io.hookwire.contract.autoscale.AutoscaleContract.collection;
 import static io.hookwire.contract.autoscale.AutoscaleContract.executeAccepted;
 import static io.hookwire.contract.autoscale.AutoscaleContract.list;
 import static io.hookwire.contract.autoscale.AutoscaleContract.send;
+import static io.hookwire.contract.autoscale.AutoscaleContract.untyped;
 import static io.hookwire.contract.autoscale.AutoscaleContract.webhookPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,22 +20,28 @@ import io.hookwire.contract.support.Fixtures.Tenant;
 import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** What every exchange of the API has: X-Response-Id, and paths with or without a slash. */
+/**
+ * What every exchange of the API has: X-Response-Id, JSON whatever the Accept, paths with or
+ * without a slash, the methods each path allows and the media type of a body. A fresh tenant for
+ * each test (JUnit makes a new instance for each).
+ */
 class WebhooksTransportContractTest {
 
-  private Tenant tenant;
-  private Webhook webhook;
+  private static final String JSON = "application/json";
 
-  @BeforeEach
-  void provision() {
-    tenant = Fixtures.newTenant();
-    webhook = AutoscaleContract.create(tenant, "transport").get(0);
-  }
+  private final Tenant tenant = Fixtures.newTenant();
+  private final Webhook webhook = AutoscaleContract.create(tenant, "transport").get(0);
 
   @Test
   void everyResponseHasItsOwnResponseId() {
@@ -100,11 +107,13 @@ class WebhooksTransportContractTest {
 
   @Test
   void createWorksWithATrailingSlash() {
-    Answer answer = send(post(collection(tenant) + "/").json("[{\"name\": \"slash\"}]"));
+    Answer with = send(post(collection(tenant) + "/").json("[{\"name\": \"slash\"}]"));
+    Answer without = send(post(collection(tenant)).json("[{\"name\": \"no slash\"}]"));
 
-    assertThat(answer.status()).isEqualTo(201);
-    assertThat(answer.json().path("webhooks").get(0).path("name").asString()).isEqualTo("slash");
-    assertThat(list(tenant)).hasSize(2);
+    assertThat(with.status()).isEqualTo(201);
+    assertThat(with.json().path("webhooks").get(0).path("name").asString()).isEqualTo("slash");
+    assertThat(with.header("Location")).isPresent().isEqualTo(without.header("Location"));
+    assertThat(list(tenant)).hasSize(3);
   }
 
   @Test
@@ -159,6 +168,113 @@ class WebhooksTransportContractTest {
         send(get(collection(tenant) + "/?sort=name")), 400, "InvalidQueryArgument");
     AutoscaleContract.assertError(
         send(post(collection(tenant) + "/").json("[]")), 400, "ValidationError");
+    AutoscaleContract.assertError(
+        send(post(collection(tenant) + "/").json("[{")), 400, "InvalidJsonError");
+    AutoscaleContract.assertError(
+        send(RawHttp.request("GET", collection(tenant) + "/")), 401, "InvalidCredentials");
+    AutoscaleContract.assertError(
+        send(
+            RawHttp.request("POST", collection(tenant) + "/")
+                .authToken(tenant.observerToken())
+                .json("[{\"name\": \"x\"}]")),
+        403,
+        "Forbidden");
+    AutoscaleContract.assertError(
+        send(post(collection(tenant) + "/").body("text/plain", "[{\"name\": \"x\"}]")),
+        415,
+        "UnsupportedMediaType");
+    assertThat(list(tenant)).containsExactly(webhook);
+  }
+
+  /**
+   * The API speaks JSON only and answers it whatever a client asks for. (A success to an Accept
+   * that excludes JSON is outside the spec, for its validator: BeyondTheSpecHttpTest of the server
+   * shows it.)
+   */
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"text/html", "application/xml", "*/*", "application/json"})
+  void errorsAreJsonWhateverTheAccept(String accept) {
+    List<Answer> answers =
+        List.of(
+            send(get(webhookPath(tenant, UUID.randomUUID())).header("Accept", accept)),
+            send(get(collection(tenant) + "?sort=name").header("Accept", accept)),
+            send(RawHttp.request("GET", collection(tenant)).header("Accept", accept)));
+
+    assertThat(answers).extracting(Answer::status).containsExactly(404, 400, 401);
+    answers.forEach(answer -> assertThat(answer.header("Content-Type")).hasValue(JSON));
+  }
+
+  @ParameterizedTest(name = "Accept: {0}")
+  @ValueSource(strings = {"*/*", "application/json", "text/html, application/xml;q=0.9, */*;q=0.8"})
+  void successesAreJsonForAnyAcceptThatAdmitsIt(String accept) {
+    List<Answer> answers =
+        List.of(
+            send(get(collection(tenant)).header("Accept", accept)),
+            send(get(webhookPath(tenant, webhook.getId())).header("Accept", accept)),
+            send(post(collection(tenant)).header("Accept", accept).json("[{\"name\": \"x\"}]")));
+
+    assertThat(answers).extracting(Answer::status).containsExactly(200, 200, 201);
+    answers.forEach(answer -> assertThat(answer.header("Content-Type")).hasValue(JSON));
+  }
+
+  /** What a path allows besides HEAD and OPTIONS, which the container may add. */
+  static Stream<Arguments> undeclaredMethods() {
+    return Stream.of(
+        Arguments.of("PUT", "collection", "GET, POST"),
+        Arguments.of("DELETE", "collection", "GET, POST"),
+        Arguments.of("PATCH", "collection", "GET, POST"),
+        Arguments.of("POST", "webhook", "DELETE, GET, PUT"),
+        Arguments.of("PATCH", "webhook", "DELETE, GET, PUT"),
+        Arguments.of("GET", "capability", "POST"),
+        Arguments.of("PUT", "capability", "POST"),
+        Arguments.of("DELETE", "capability", "POST"),
+        Arguments.of("PATCH", "capability", "POST"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("undeclaredMethods")
+  void aMethodThePathDoesNotHaveIsInvalidMethodWithAllowAndChangesNothing(
+      String method, String target, String allowed) {
+    String path =
+        switch (target) {
+          case "collection" -> collection(tenant);
+          case "webhook" -> webhookPath(tenant, webhook.getId());
+          default -> AutoscaleContract.executePath(capabilityHash(webhook));
+        };
+
+    for (String slashed : List.of(path, withTrailingSlashToggled(path))) {
+      RawHttp request = RawHttp.request(method, slashed).authToken(tenant.adminToken());
+      Answer answer =
+          send(List.of("GET", "DELETE").contains(method) ? request : request.json("{}"));
+
+      AutoscaleContract.assertError(answer, 405, "InvalidMethod");
+      assertThat(allowedMethods(answer)).isEqualTo(allowed);
+    }
+    assertThat(list(tenant)).containsExactly(webhook);
+    assertThat(AutoscaleContract.executions(tenant, tenant.policyId())).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"text/plain", "application/xml", "application/x-www-form-urlencoded", ""})
+  void aBodyThatIsNotDeclaredJsonIsUnsupportedMediaType(String contentType) {
+    String token = tenant.adminToken();
+    String self = webhookPath(tenant, webhook.getId());
+    String create = "[{\"name\": \"x\"}]";
+    String replace = "{\"name\": \"x\", \"metadata\": {}}";
+
+    List<Answer> answers =
+        contentType.isEmpty()
+            ? List.of(
+                send(untyped("POST", collection(tenant), token, create)),
+                send(untyped("PUT", self, token, replace)))
+            : List.of(
+                send(post(collection(tenant)).body(contentType, create)),
+                send(RawHttp.request("PUT", self).authToken(token).body(contentType, replace)));
+
+    for (Answer answer : answers) {
+      AutoscaleContract.assertError(answer, 415, "UnsupportedMediaType");
+    }
+    assertThat(list(tenant)).containsExactly(webhook);
   }
 
   @Test
@@ -178,6 +294,20 @@ class WebhooksTransportContractTest {
 
   private RawHttp post(String path) {
     return RawHttp.request("POST", path).authToken(tenant.adminToken());
+  }
+
+  private static String withTrailingSlashToggled(String path) {
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+  }
+
+  /** The methods of an answer's Allow, HEAD and OPTIONS aside, sorted. */
+  private static String allowedMethods(Answer answer) {
+    String allow = answer.header("Allow").orElseThrow(() -> new AssertionError("no Allow"));
+    return Arrays.stream(allow.split(","))
+        .map(String::trim)
+        .filter(method -> !method.equals("HEAD") && !method.equals("OPTIONS"))
+        .sorted()
+        .collect(Collectors.joining(", "));
   }
 
   private static String responseId(Answer answer) {

@@ -1,9 +1,13 @@
 package io.hookwire.contract.autoscale;
 
 import static io.hookwire.contract.autoscale.AutoscaleContract.OVERSIZED;
+import static io.hookwire.contract.autoscale.AutoscaleContract.QUOTA;
 import static io.hookwire.contract.autoscale.AutoscaleContract.admin;
+import static io.hookwire.contract.autoscale.AutoscaleContract.assertEmpty;
 import static io.hookwire.contract.autoscale.AutoscaleContract.assertError;
 import static io.hookwire.contract.autoscale.AutoscaleContract.capabilityHash;
+import static io.hookwire.contract.autoscale.AutoscaleContract.chunked;
+import static io.hookwire.contract.autoscale.AutoscaleContract.createNumbered;
 import static io.hookwire.contract.autoscale.AutoscaleContract.executeAccepted;
 import static io.hookwire.contract.autoscale.AutoscaleContract.executePath;
 import static io.hookwire.contract.autoscale.AutoscaleContract.executions;
@@ -17,17 +21,22 @@ import io.hookwire.client.autoscale.model.ErrorType;
 import io.hookwire.client.autoscale.model.Webhook;
 import io.hookwire.client.autoscale.model.WebhookCreate;
 import io.hookwire.client.autoscale.model.WebhookReplace;
+import io.hookwire.client.operator.model.ScalingPolicyCreate;
 import io.hookwire.contract.support.Fixtures;
 import io.hookwire.contract.support.Fixtures.Tenant;
 import io.hookwire.contract.support.RawHttp;
 import io.hookwire.contract.support.RawHttp.Answer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** PUT and DELETE of one webhook, and what deleting its policy or group does to it. */
 class WebhooksWriteContractTest {
@@ -51,6 +60,8 @@ class WebhooksWriteContractTest {
 
   @Test
   void replaceSetsNameAndMetadataWholeAndAnswers204() {
+    Webhook other = AutoscaleContract.create(tenant, "untouched").get(0);
+
     var response =
         admin(tenant)
             .replaceWebhookWithHttpInfo(
@@ -65,6 +76,18 @@ class WebhooksWriteContractTest {
     Webhook read = get();
     assertThat(read.getName()).isEqualTo("after");
     assertThat(read.getMetadata()).containsExactlyEntriesOf(Map.of("c", "3"));
+    assertThat(list(tenant)).contains(other);
+  }
+
+  @Test
+  void aReplacementAtTheLimitsIsAccepted() {
+    String name256 = "n".repeat(256);
+    Map<String, String> metadata = Map.of("k".repeat(256), "v".repeat(256), "", "");
+
+    replace(new WebhookReplace().name(name256).metadata(metadata));
+
+    assertThat(get().getName()).isEqualTo(name256);
+    assertThat(get().getMetadata()).containsExactlyInAnyOrderEntriesOf(metadata);
   }
 
   @Test
@@ -86,38 +109,52 @@ class WebhooksWriteContractTest {
   }
 
   @Test
-  void replaceAnswersWithAnEmptyBody() {
-    Answer answer =
-        send(
-            RawHttp.request("PUT", webhookPath(tenant, id()))
-                .authToken(tenant.adminToken())
-                .json("{\"name\": \"raw\", \"metadata\": {}}"));
-
-    assertThat(answer.status()).isEqualTo(204);
-    assertThat(answer.body()).isEmpty();
+  void replaceAndDeleteAnswerWithAnEmptyBody() {
+    assertEmpty(
+        send(put(webhookPath(tenant, id())).json("{\"name\": \"raw\", \"metadata\": {}}")), 204);
+    assertEmpty(
+        send(RawHttp.request("DELETE", webhookPath(tenant, id())).authToken(tenant.adminToken())),
+        204);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "{\"name\": \"only a name\"}",
-        "{\"metadata\": {}}",
-        "{}",
-        "[{\"name\": \"x\", \"metadata\": {}}]",
-        "\"x\"",
-        "null",
-        "{\"name\": null, \"metadata\": {}}",
-        "{\"name\": \"x\", \"metadata\": null}",
-        "{\"name\": 1, \"metadata\": {}}",
-        "{\"name\": \"\", \"metadata\": {}}",
-        "{\"name\": \"  \", \"metadata\": {}}",
-        "{\"name\": \"x\", \"metadata\": {\"k\": 1}}",
-        "{\"name\": \"x\", \"metadata\": {\"k\": null}}",
-        "{\"name\": \"x\", \"metadata\": {}, \"url\": \"https://example.com\"}",
-        "{\"name\": \"x\", \"metadata\": {}, \"id\": \"152054a3-e0ab-445b-941d-9f8e360c9eed\"}"
-      })
-  void aReplacementOfTheWrongShapeIsValidationErrorAndChangesNothing(String body) {
-    assertError(send(put(webhookPath(tenant, id())).json(body)), 400, "ValidationError");
+  /** Replacements that are not JSON, then JSON of the wrong shape, with the error each is. */
+  static Stream<Arguments> refusedBodies() {
+    return AutoscaleContract.refusedBodies(
+        List.of(
+            "{",
+            "[{",
+            "name=x",
+            "{\"name\": \"x\", \"metadata\": {}",
+            "{\"name\": \"x\", \"metadata\": {},}",
+            "{'name': 'x', 'metadata': {}}",
+            "",
+            " ",
+            "\n"),
+        List.of(
+            "{\"name\": \"only a name\"}",
+            "{\"metadata\": {}}",
+            "{}",
+            "[{\"name\": \"x\", \"metadata\": {}}]",
+            "\"x\"",
+            "null",
+            "{\"name\": null, \"metadata\": {}}",
+            "{\"name\": \"x\", \"metadata\": null}",
+            "{\"name\": \"x\", \"metadata\": \"x\"}",
+            "{\"name\": \"x\", \"metadata\": {\"k\": {}}}",
+            "{\"name\": 1, \"metadata\": {}}",
+            "{\"name\": \"\", \"metadata\": {}}",
+            "{\"name\": \"  \", \"metadata\": {}}",
+            "{\"name\": \"x\", \"metadata\": {\"k\": 1}}",
+            "{\"name\": \"x\", \"metadata\": {\"k\": null}}",
+            "{\"name\": \"x\", \"metadata\": {}, \"url\": \"https://example.com\"}",
+            "{\"name\": \"x\", \"metadata\": {}, \"id\": \"152054a3-e0ab-445b-941d-9f8e360c9eed\"}"));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("refusedBodies")
+  void aReplacementThatIsNotJsonOrOfTheWrongShapeIsRefusedAndChangesNothing(
+      String body, String type) {
+    assertError(send(put(webhookPath(tenant, id())).json(body)), 400, type);
 
     assertThat(get()).isEqualTo(webhook);
   }
@@ -132,14 +169,12 @@ class WebhooksWriteContractTest {
             "{\"name\": \"x\", \"metadata\": {\"k\": \"" + "v".repeat(OVERSIZED) + "\"}}")) {
       assertError(send(put(webhookPath(tenant, id())).json(body)), 400, "ValidationError");
     }
-    assertThat(get()).isEqualTo(webhook);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"{", "name=x", "{\"name\": \"x\", \"metadata\": {}", ""})
-  void aReplacementThatIsNotJsonIsInvalidJsonError(String body) {
-    assertError(send(put(webhookPath(tenant, id())).json(body)), 400, "InvalidJsonError");
-
+    String oversized =
+        "{\"name\": \"x\", \"metadata\": {\"k\": \"" + "v".repeat(OVERSIZED) + "\"}}";
+    assertError(
+        send(chunked("PUT", webhookPath(tenant, id()), tenant.adminToken(), oversized)),
+        400,
+        "ValidationError");
     assertThat(get()).isEqualTo(webhook);
   }
 
@@ -159,41 +194,6 @@ class WebhooksWriteContractTest {
   }
 
   @Test
-  void replaceReportsTheGroupFirstThenThePolicyThenTheWebhook() {
-    String unknown = UUID.randomUUID().toString();
-    WebhookReplace body = new WebhookReplace().name("x").metadata(Map.of());
-
-    for (String group : List.of(unknown, "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-          () -> admin(tenant).replaceWebhook(tenant.id(), group, unknown, unknown, body));
-    }
-    for (String policy : List.of(unknown, "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_POLICY_ERROR,
-          () -> admin(tenant).replaceWebhook(tenant.id(), tenant.groupId(), policy, id(), body));
-    }
-    for (String webhookId : List.of(unknown, "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_WEBHOOK_ERROR,
-          () ->
-              admin(tenant)
-                  .replaceWebhook(
-                      tenant.id(), tenant.groupId(), tenant.policyId(), webhookId, body));
-    }
-    refused(
-        404,
-        ErrorType.NO_SUCH_WEBHOOK_ERROR,
-        () ->
-            admin(tenant)
-                .replaceWebhook(tenant.id(), tenant.groupId(), tenant.otherPolicyId(), id(), body));
-    assertThat(get()).isEqualTo(webhook);
-  }
-
-  @Test
   void deleteAnswers204ThenTheWebhookIsGone() {
     var response =
         admin(tenant)
@@ -207,15 +207,6 @@ class WebhooksWriteContractTest {
         ErrorType.NO_SUCH_WEBHOOK_ERROR,
         () -> replace(new WebhookReplace().name("x").metadata(Map.of())));
     assertThat(list(tenant)).isEmpty();
-  }
-
-  @Test
-  void deleteAnswersWithAnEmptyBody() {
-    Answer answer =
-        send(RawHttp.request("DELETE", webhookPath(tenant, id())).authToken(tenant.adminToken()));
-
-    assertThat(answer.status()).isEqualTo(204);
-    assertThat(answer.body()).isEmpty();
   }
 
   @Test
@@ -235,39 +226,6 @@ class WebhooksWriteContractTest {
     delete();
 
     assertThat(list(tenant)).containsExactly(other);
-  }
-
-  @Test
-  void deleteReportsTheGroupFirstThenThePolicyThenTheWebhook() {
-    String unknown = UUID.randomUUID().toString();
-
-    for (String group : List.of(unknown, "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_SCALING_GROUP_ERROR,
-          () -> admin(tenant).deleteWebhook(tenant.id(), group, tenant.policyId(), id()));
-    }
-    for (String policy : List.of(unknown, "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_POLICY_ERROR,
-          () -> admin(tenant).deleteWebhook(tenant.id(), tenant.groupId(), policy, unknown));
-    }
-    for (String webhookId : List.of(unknown, "not-a-uuid")) {
-      refused(
-          404,
-          ErrorType.NO_SUCH_WEBHOOK_ERROR,
-          () ->
-              admin(tenant)
-                  .deleteWebhook(tenant.id(), tenant.groupId(), tenant.policyId(), webhookId));
-    }
-    refused(
-        404,
-        ErrorType.NO_SUCH_WEBHOOK_ERROR,
-        () ->
-            admin(tenant)
-                .deleteWebhook(tenant.id(), tenant.groupId(), tenant.otherPolicyId(), id()));
-    assertThat(get()).isEqualTo(webhook);
   }
 
   @Test
@@ -301,7 +259,14 @@ class WebhooksWriteContractTest {
 
     refused(404, ErrorType.NO_SUCH_POLICY_ERROR, this::get);
     refused(404, ErrorType.NO_SUCH_POLICY_ERROR, () -> list(tenant));
+    refused(
+        404,
+        ErrorType.NO_SUCH_POLICY_ERROR,
+        () -> replace(new WebhookReplace().name("x").metadata(Map.of())));
+    refused(404, ErrorType.NO_SUCH_POLICY_ERROR, this::delete);
+    refused(404, ErrorType.NO_SUCH_POLICY_ERROR, () -> AutoscaleContract.create(tenant, "x"));
     executeAccepted(executePath(capabilityHash(webhook)));
+    assertThat(executions(tenant, tenant.otherPolicyId())).isZero();
     // The group's other policy keeps its webhook.
     assertThat(
             admin(tenant)
@@ -312,6 +277,33 @@ class WebhooksWriteContractTest {
                     onOther.getId().toString())
                 .getWebhook())
         .isEqualTo(onOther);
+  }
+
+  @Test
+  void aNewPolicyInheritsNeitherTheWebhooksNorTheCapabilitiesOfADeletedOne() {
+    List<Webhook> full = new ArrayList<>(createNumbered(tenant, "full", QUOTA - 1));
+    full.add(webhook);
+    var tenants = Fixtures.operator().tenants();
+    UUID group = UUID.fromString(tenant.groupId());
+    tenants.deleteScalingPolicy(tenant.id(), group, UUID.fromString(tenant.policyId()));
+
+    String next =
+        tenants
+            .createScalingPolicy(tenant.id(), group, new ScalingPolicyCreate().name("next"))
+            .getId()
+            .toString();
+    for (Webhook old : full) {
+      executeAccepted(executePath(capabilityHash(old)));
+    }
+
+    assertThat(executions(tenant, next)).isZero();
+    var webhooks = admin(tenant);
+    assertThat(webhooks.listWebhooks(tenant.id(), tenant.groupId(), next, null, null).getWebhooks())
+        .isEmpty();
+    List<WebhookCreate> quota =
+        IntStream.range(0, QUOTA).mapToObj(i -> new WebhookCreate().name("new-" + i)).toList();
+    assertThat(webhooks.createWebhooks(tenant.id(), tenant.groupId(), next, quota).getWebhooks())
+        .hasSize(QUOTA);
   }
 
   @Test
