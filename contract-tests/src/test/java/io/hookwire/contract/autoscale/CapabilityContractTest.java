@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Anonymous capability execution: always 202 with an empty body, known hash or not, so that it
@@ -61,6 +63,16 @@ class CapabilityContractTest {
 
     assertThat(response.getStatusCode().value()).isEqualTo(202);
     assertThat(response.getBody()).isNull();
+    assertThat(executions(tenant, tenant.policyId())).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"application/json", "text/plain"})
+  void aBodyOfAnyMediaTypeIsIgnored(String contentType) {
+    executeAccepted(
+        RawHttp.request("POST", executePath(capabilityHash(webhook)))
+            .body(contentType, "{\"scale\": \"up\"}"));
+
     assertThat(executions(tenant, tenant.policyId())).isEqualTo(1);
   }
 
