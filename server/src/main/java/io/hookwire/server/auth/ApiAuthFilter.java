@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Predicate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -15,13 +16,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 abstract class ApiAuthFilter extends OncePerRequestFilter {
 
   private final ApiErrors errors;
+  private final Predicate<String> guards;
 
-  ApiAuthFilter(ApiErrors errors) {
+  /**
+   * @param guards whether this filter guards a path (without the context path)
+   */
+  ApiAuthFilter(ApiErrors errors, Predicate<String> guards) {
     this.errors = errors;
+    this.guards = guards;
   }
-
-  /** Whether this filter guards the path (without the context path). */
-  abstract boolean guards(String path);
 
   /**
    * Checks the request's credentials and stores the caller as a request attribute.
@@ -33,7 +36,7 @@ abstract class ApiAuthFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !guards(ApiErrors.pathOf(request));
+    return !guards.test(ApiErrors.pathOf(request));
   }
 
   @Override

@@ -26,13 +26,10 @@ class AutoscaleAuthFilter extends ApiAuthFilter {
   private final CallerCache callers;
 
   AutoscaleAuthFilter(ApiErrors errors, CallerCache callers) {
-    super(errors);
+    super(
+        errors,
+        path -> path.startsWith(AutoscaleErrors.PATH_PREFIX) && !path.startsWith(EXECUTE_PREFIX));
     this.callers = callers;
-  }
-
-  @Override
-  boolean guards(String path) {
-    return path.startsWith(AutoscaleErrors.PATH_PREFIX) && !path.startsWith(EXECUTE_PREFIX);
   }
 
   @Override

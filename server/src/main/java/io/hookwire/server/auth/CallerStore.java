@@ -1,6 +1,5 @@
 package io.hookwire.server.auth;
 
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -49,10 +48,9 @@ public class CallerStore {
   }
 
   private Set<String> environmentsOf(String userId) {
-    return new HashSet<>(
-        jdbc.sql("SELECT environment_id FROM user_environments WHERE user_id = :user")
-            .param("user", userId)
-            .query(String.class)
-            .list());
+    return jdbc.sql("SELECT environment_id FROM user_environments WHERE user_id = :user")
+        .param("user", userId)
+        .query(String.class)
+        .set();
   }
 }

@@ -17,13 +17,8 @@ class EndpointsAuthFilter extends ApiAuthFilter {
   private final CallerCache callers;
 
   EndpointsAuthFilter(ApiErrors errors, CallerCache callers) {
-    super(errors);
+    super(errors, path -> path.startsWith(EndpointsErrors.PATH_PREFIX));
     this.callers = callers;
-  }
-
-  @Override
-  boolean guards(String path) {
-    return path.startsWith(EndpointsErrors.PATH_PREFIX);
   }
 
   @Override

@@ -29,7 +29,7 @@ class OperatorAuthFilter extends ApiAuthFilter {
   private final String tokenHash;
 
   OperatorAuthFilter(ApiErrors errors, HookwireProperties properties, DemoMode demo) {
-    super(errors);
+    super(errors, path -> path.startsWith(OperatorErrors.PATH_PREFIX));
     String token = properties.operatorToken();
     if (!StringUtils.hasText(token) && demo.active()) {
       token = DemoMode.OPERATOR_TOKEN;
@@ -38,11 +38,6 @@ class OperatorAuthFilter extends ApiAuthFilter {
       log.warn("No hookwire.operator-token is configured: the operator API refuses every request.");
     }
     this.tokenHash = StringUtils.hasText(token) ? Tokens.hash(token) : null;
-  }
-
-  @Override
-  boolean guards(String path) {
-    return path.startsWith(OperatorErrors.PATH_PREFIX);
   }
 
   @Override

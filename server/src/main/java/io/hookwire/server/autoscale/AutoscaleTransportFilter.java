@@ -1,7 +1,6 @@
 package io.hookwire.server.autoscale;
 
 import io.hookwire.server.platform.FilterOrder;
-import io.hookwire.server.platform.errors.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +16,6 @@ import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The Auto Scale API's transport: every response, errors included, carries a fresh {@code
@@ -26,16 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(FilterOrder.TRANSPORT)
-class AutoscaleTransportFilter extends OncePerRequestFilter {
+class AutoscaleTransportFilter extends AutoscaleApiFilter {
 
   static final String RESPONSE_ID = "X-Response-Id";
   private static final Logger log =
       LoggerFactory.getLogger("io.hookwire.server.autoscale.requests");
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !ApiErrors.pathOf(request).startsWith(AutoscaleErrors.PATH_PREFIX);
-  }
 
   @Override
   protected void doFilterInternal(

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Duration;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The Auto Scale API's rate limits: Bucket4j token buckets, in this server's memory or, on
@@ -41,7 +40,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(FilterOrder.AUTHENTICATION + 10)
-class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends AutoscaleApiFilter {
 
   static final String EXECUTE_PREFIX = AutoscaleErrors.PATH_PREFIX + "execute/";
   private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
@@ -71,11 +70,6 @@ class RateLimitFilter extends OncePerRequestFilter {
             Duration.ofSeconds(1),
             buckets,
             System::nanoTime);
-  }
-
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !ApiErrors.pathOf(request).startsWith(AutoscaleErrors.PATH_PREFIX);
   }
 
   @Override

@@ -31,18 +31,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * does not keep (it launches no servers) has the fixed values the spec documents.
  */
 @Component
-public class ScalingGroupsDelegate implements ScalingGroupsApiDelegate, PoliciesApiDelegate {
+public record ScalingGroupsDelegate(ScalingGroupsService groups, PublicUrls urls)
+    implements ScalingGroupsApiDelegate, PoliciesApiDelegate {
 
   /** Every policy adds one server, with no cooldown. */
   private static final int CHANGE = 1;
-
-  private final ScalingGroupsService groups;
-  private final PublicUrls urls;
-
-  public ScalingGroupsDelegate(ScalingGroupsService groups, PublicUrls urls) {
-    this.groups = groups;
-    this.urls = urls;
-  }
 
   /** Both generated interfaces offer the request; neither API's operations use it. */
   @Override

@@ -28,17 +28,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The Auto Scale webhooks API's operations: bodies to service calls and back, with links. */
 @Component
-public class WebhooksDelegate implements WebhooksApiDelegate {
+public record WebhooksDelegate(WebhooksService webhooks, PublicUrls urls)
+    implements WebhooksApiDelegate {
 
   private static final Set<String> LIST_ARGUMENTS = Set.of("limit", "marker");
-
-  private final WebhooksService webhooks;
-  private final PublicUrls urls;
-
-  public WebhooksDelegate(WebhooksService webhooks, PublicUrls urls) {
-    this.webhooks = webhooks;
-    this.urls = urls;
-  }
 
   @Override
   public ResponseEntity<WebhookList> listWebhooks(

@@ -44,18 +44,23 @@ public class WebhooksStore {
   }
 
   public boolean groupExists(String tenantId, UUID groupId) {
-    return jdbc.sql("SELECT COUNT(*) FROM scaling_groups WHERE id = :id AND tenant_id = :tenant")
-            .param("id", groupId)
-            .param("tenant", tenantId)
-            .query(Long.class)
-            .single()
-        > 0;
+    return exists("scaling_groups", groupId, "tenant_id", tenantId);
   }
 
   public boolean policyExists(UUID groupId, UUID policyId) {
-    return jdbc.sql("SELECT COUNT(*) FROM scaling_policies WHERE id = :id AND group_id = :group")
-            .param("id", policyId)
-            .param("group", groupId)
+    return exists("scaling_policies", policyId, "group_id", groupId);
+  }
+
+  /** Whether the table has the row of this id under this owner; the names are constants. */
+  private boolean exists(String table, UUID id, String ownerColumn, Object owner) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM "
+                    + table
+                    + " WHERE id = :id AND "
+                    + ownerColumn
+                    + " = :owner")
+            .param("id", id)
+            .param("owner", owner)
             .query(Long.class)
             .single()
         > 0;

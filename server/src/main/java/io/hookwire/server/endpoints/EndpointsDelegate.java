@@ -45,21 +45,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The Endpoints API's operations: JSON:API documents to service calls and back. */
 @Component
-public class EndpointsDelegate implements EndpointsApiDelegate {
+public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
+    implements EndpointsApiDelegate {
 
   private static final String PAGE_NUMBER = "page[number]";
   private static final String PAGE_SIZE = "page[size]";
 
   static final String COLLECTION = "/api/iacp/v3/endpoints";
   private static final String PREVIEW = "profile=preview";
-
-  private final EndpointsService endpoints;
-  private final PublicUrls urls;
-
-  public EndpointsDelegate(EndpointsService endpoints, PublicUrls urls) {
-    this.endpoints = endpoints;
-    this.urls = urls;
-  }
 
   @Override
   public ResponseEntity<EndpointListDocument> listEndpoints(

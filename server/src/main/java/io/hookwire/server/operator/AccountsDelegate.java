@@ -24,15 +24,8 @@ import org.springframework.stereotype.Component;
 
 /** The Accounts operations of the operator API: models in and out, statuses, locations. */
 @Component
-public class AccountsDelegate implements AccountsApiDelegate {
-
-  private final AccountsService accounts;
-  private final Locations locations;
-
-  public AccountsDelegate(AccountsService accounts, Locations locations) {
-    this.accounts = accounts;
-    this.locations = locations;
-  }
+public record AccountsDelegate(AccountsService accounts, Locations locations)
+    implements AccountsApiDelegate {
 
   // Accounts
 

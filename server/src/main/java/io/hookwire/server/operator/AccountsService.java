@@ -54,7 +54,9 @@ public class AccountsService {
 
   @Transactional(readOnly = true)
   public AccountRecord getAccount(String accountId) {
-    return store.findAccount(accountId).orElseThrow(() -> accountNotFound(accountId));
+    return store
+        .findAccount(accountId)
+        .orElseThrow(() -> new NotFoundException("Account", accountId));
   }
 
   /** Creates an account with a generated id. */
@@ -66,9 +68,7 @@ public class AccountsService {
   /** Creates an account with the given id, such as a demo account's. */
   @Transactional
   public AccountRecord createAccount(String id, String name) {
-    List<Violation> violations = new ArrayList<>();
-    Rules.checkName(violations, "/name", name, NAME_MAX);
-    Rules.refuse(violations);
+    Rules.requireName(name, NAME_MAX);
     AccountRecord account = new AccountRecord(id, name, StoreTimes.now(clock));
     store.insertAccount(account);
     return account;
@@ -77,9 +77,7 @@ public class AccountsService {
   /** Deletes the account with its environments, users and their tokens. */
   @Transactional
   public void deleteAccount(String accountId) {
-    if (!store.deleteAccount(accountId)) {
-      throw accountNotFound(accountId);
-    }
+    NotFoundException.unless(store.deleteAccount(accountId), "Account", accountId);
     callers.forgetAfterCommit();
   }
 
@@ -96,7 +94,7 @@ public class AccountsService {
     requireAccount(accountId);
     return store
         .findEnvironment(accountId, environmentId)
-        .orElseThrow(() -> environmentNotFound(environmentId));
+        .orElseThrow(() -> new NotFoundException("Environment", environmentId));
   }
 
   /** Creates an environment in the account, with a generated id. */
@@ -108,12 +106,8 @@ public class AccountsService {
   /** Creates an environment in the account with the given id, such as a demo environment's. */
   @Transactional
   public EnvironmentRecord createEnvironment(String accountId, String id, String name) {
-    List<Violation> violations = new ArrayList<>();
-    Rules.checkName(violations, "/name", name, NAME_MAX);
-    Rules.refuse(violations);
-    if (!store.lockAccount(accountId)) {
-      throw accountNotFound(accountId);
-    }
+    Rules.requireName(name, NAME_MAX);
+    NotFoundException.unless(store.lockAccount(accountId), "Account", accountId);
     EnvironmentRecord environment =
         new EnvironmentRecord(id, accountId, name, StoreTimes.now(clock));
     store.insertEnvironment(environment);
@@ -124,9 +118,8 @@ public class AccountsService {
   @Transactional
   public void deleteEnvironment(String accountId, String environmentId) {
     requireAccount(accountId);
-    if (!store.deleteEnvironment(accountId, environmentId)) {
-      throw environmentNotFound(environmentId);
-    }
+    NotFoundException.unless(
+        store.deleteEnvironment(accountId, environmentId), "Environment", environmentId);
     callers.forgetAfterCommit();
   }
 
@@ -141,7 +134,9 @@ public class AccountsService {
   @Transactional(readOnly = true)
   public UserRecord getUser(String accountId, String userId) {
     requireAccount(accountId);
-    return store.findUser(accountId, userId).orElseThrow(() -> userNotFound(userId));
+    return store
+        .findUser(accountId, userId)
+        .orElseThrow(() -> new NotFoundException("User", userId));
   }
 
   /**
@@ -170,9 +165,7 @@ public class AccountsService {
     List<Violation> violations = new ArrayList<>();
     Rules.checkName(violations, "/name", name, NAME_MAX);
     Rules.checkRole(violations, "/role", role, USER_ROLES);
-    if (!store.lockAccount(accountId)) {
-      throw accountNotFound(accountId);
-    }
+    NotFoundException.unless(store.lockAccount(accountId), "Account", accountId);
     violations.addAll(
         environmentViolations(accountId, store.lockEnvironmentIds(accountId), environmentIds));
     Set<String> visible = environmentIds == null ? null : new LinkedHashSet<>(environmentIds);
@@ -229,9 +222,7 @@ public class AccountsService {
   @Transactional
   public void deleteUser(String accountId, String userId) {
     requireAccount(accountId);
-    if (!store.deleteUser(accountId, userId)) {
-      throw userNotFound(userId);
-    }
+    NotFoundException.unless(store.deleteUser(accountId, userId), "User", userId);
     callers.forgetAfterCommit();
   }
 
@@ -241,9 +232,7 @@ public class AccountsService {
   @Transactional(readOnly = true)
   public List<UserTokenRecord> listUserTokens(String accountId, String userId) {
     requireAccount(accountId);
-    if (store.findUser(accountId, userId).isEmpty()) {
-      throw userNotFound(userId);
-    }
+    NotFoundException.unless(store.findUser(accountId, userId).isPresent(), "User", userId);
     return store.listUserTokens(userId);
   }
 
@@ -257,9 +246,7 @@ public class AccountsService {
   @Transactional
   public CreatedUserToken createUserToken(String accountId, String userId, String secret) {
     requireAccount(accountId);
-    if (!store.lockUser(accountId, userId)) {
-      throw userNotFound(userId);
-    }
+    NotFoundException.unless(store.lockUser(accountId, userId), "User", userId);
     UserTokenRecord token = new UserTokenRecord(ids.prefixed("tok"), userId, StoreTimes.now(clock));
     store.insertUserToken(token, Tokens.hash(secret));
     return new CreatedUserToken(token, secret);
@@ -269,30 +256,12 @@ public class AccountsService {
   @Transactional
   public void deleteUserToken(String accountId, String userId, String tokenId) {
     requireAccount(accountId);
-    if (store.findUser(accountId, userId).isEmpty()) {
-      throw userNotFound(userId);
-    }
-    if (!store.deleteUserToken(userId, tokenId)) {
-      throw new NotFoundException("Token", tokenId);
-    }
+    NotFoundException.unless(store.findUser(accountId, userId).isPresent(), "User", userId);
+    NotFoundException.unless(store.deleteUserToken(userId, tokenId), "Token", tokenId);
     callers.forgetAfterCommit();
   }
 
   private void requireAccount(String accountId) {
-    if (store.findAccount(accountId).isEmpty()) {
-      throw accountNotFound(accountId);
-    }
-  }
-
-  private static NotFoundException accountNotFound(String id) {
-    return new NotFoundException("Account", id);
-  }
-
-  private static NotFoundException environmentNotFound(String id) {
-    return new NotFoundException("Environment", id);
-  }
-
-  private static NotFoundException userNotFound(String id) {
-    return new NotFoundException("User", id);
+    NotFoundException.unless(store.findAccount(accountId).isPresent(), "Account", accountId);
   }
 }

@@ -106,11 +106,10 @@ public class AccountsStore {
    * that none is deleted while a user is given it.
    */
   public Set<String> lockEnvironmentIds(String accountId) {
-    return new LinkedHashSet<>(
-        jdbc.sql("SELECT id FROM environments WHERE account_id = :accountId FOR UPDATE")
-            .param("accountId", accountId)
-            .query(String.class)
-            .list());
+    return jdbc.sql("SELECT id FROM environments WHERE account_id = :accountId FOR UPDATE")
+        .param("accountId", accountId)
+        .query(String.class)
+        .set();
   }
 
   /**

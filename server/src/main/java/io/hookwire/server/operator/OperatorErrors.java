@@ -16,8 +16,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator API's exception-to-error table: RFC 9457 problem documents. Being ordered last, it
- * also answers requests to paths of no API.
+ * The operator API's exception-to-error table: RFC 9457 problem documents; also those of requests
+ * to paths of no API.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -25,9 +25,10 @@ public class OperatorErrors implements ApiErrorTable {
 
   public static final String PATH_PREFIX = "/operator/";
 
+  /** Every path: being ordered last, this table answers what no other API serves. */
   @Override
   public boolean serves(String path) {
-    return path.startsWith(PATH_PREFIX);
+    return true;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.hookwire.server.operator;
 
 import io.hookwire.server.platform.errors.InvalidFieldsException;
 import io.hookwire.server.platform.errors.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,6 +44,20 @@ final class Rules {
                   + String.join(", ", roles.stream().sorted().toList())
                   + "."));
     }
+  }
+
+  /** Refuses a name that is not 1 to max characters or is blank, at {@code /name}. */
+  static void requireName(String name, int max) {
+    List<Violation> violations = new ArrayList<>();
+    checkName(violations, "/name", name, max);
+    refuse(violations);
+  }
+
+  /** Refuses a role that is not one of the given ones, at {@code /role}. */
+  static void requireRole(String role, Set<String> roles) {
+    List<Violation> violations = new ArrayList<>();
+    checkRole(violations, "/role", role, roles);
+    refuse(violations);
   }
 
   /** Throws the violations, if there are any. */

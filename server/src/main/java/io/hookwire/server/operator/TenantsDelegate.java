@@ -25,15 +25,8 @@ import org.springframework.stereotype.Component;
  * The Auto Scale tenants operations of the operator API: models in and out, statuses, locations.
  */
 @Component
-public class TenantsDelegate implements AutoScaleTenantsApiDelegate {
-
-  private final TenantsService tenants;
-  private final Locations locations;
-
-  public TenantsDelegate(TenantsService tenants, Locations locations) {
-    this.tenants = tenants;
-    this.locations = locations;
-  }
+public record TenantsDelegate(TenantsService tenants, Locations locations)
+    implements AutoScaleTenantsApiDelegate {
 
   // Tenants
 

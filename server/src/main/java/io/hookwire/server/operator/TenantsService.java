@@ -58,7 +58,7 @@ public class TenantsService {
 
   @Transactional(readOnly = true)
   public TenantRecord getTenant(String tenantId) {
-    return store.findTenant(tenantId).orElseThrow(() -> tenantNotFound(tenantId));
+    return store.findTenant(tenantId).orElseThrow(() -> new NotFoundException("Tenant", tenantId));
   }
 
   /**
@@ -90,9 +90,7 @@ public class TenantsService {
   /** Deletes the tenant with its scaling groups, their policies and its tokens. */
   @Transactional
   public void deleteTenant(String tenantId) {
-    if (!store.deleteTenant(tenantId)) {
-      throw tenantNotFound(tenantId);
-    }
+    NotFoundException.unless(store.deleteTenant(tenantId), "Tenant", tenantId);
     callers.forgetAfterCommit();
   }
 
@@ -107,7 +105,9 @@ public class TenantsService {
   @Transactional(readOnly = true)
   public ScalingGroupRecord getScalingGroup(String tenantId, UUID groupId) {
     requireTenant(tenantId);
-    return store.findScalingGroup(tenantId, groupId).orElseThrow(() -> groupNotFound(groupId));
+    return store
+        .findScalingGroup(tenantId, groupId)
+        .orElseThrow(() -> new NotFoundException("ScalingGroup", groupId.toString()));
   }
 
   /** Creates a scaling group of the tenant, with a generated id. */
@@ -119,12 +119,8 @@ public class TenantsService {
   /** Creates a scaling group of the tenant with the given id, such as a demo group's. */
   @Transactional
   public ScalingGroupRecord createScalingGroup(String tenantId, UUID id, String name) {
-    List<Violation> violations = new ArrayList<>();
-    Rules.checkName(violations, "/name", name, NAME_MAX);
-    Rules.refuse(violations);
-    if (!store.lockTenant(tenantId)) {
-      throw tenantNotFound(tenantId);
-    }
+    Rules.requireName(name, NAME_MAX);
+    NotFoundException.unless(store.lockTenant(tenantId), "Tenant", tenantId);
     ScalingGroupRecord group = new ScalingGroupRecord(id, tenantId, name, StoreTimes.now(clock));
     store.insertScalingGroup(group);
     return group;
@@ -134,9 +130,7 @@ public class TenantsService {
   @Transactional
   public void deleteScalingGroup(String tenantId, UUID groupId) {
     requireTenant(tenantId);
-    if (!store.deleteScalingGroup(tenantId, groupId)) {
-      throw groupNotFound(groupId);
-    }
+    NotFoundException.unless(store.deleteScalingGroup(tenantId, groupId), "ScalingGroup", groupId);
   }
 
   // Scaling policies
@@ -150,7 +144,9 @@ public class TenantsService {
   @Transactional(readOnly = true)
   public ScalingPolicyRecord getScalingPolicy(String tenantId, UUID groupId, UUID policyId) {
     requireGroup(tenantId, groupId);
-    return store.findScalingPolicy(groupId, policyId).orElseThrow(() -> policyNotFound(policyId));
+    return store
+        .findScalingPolicy(groupId, policyId)
+        .orElseThrow(() -> new NotFoundException("Policy", policyId.toString()));
   }
 
   /** Creates a policy in the scaling group, with a generated id. */
@@ -163,13 +159,9 @@ public class TenantsService {
   @Transactional
   public ScalingPolicyRecord createScalingPolicy(
       String tenantId, UUID groupId, UUID id, String name) {
-    List<Violation> violations = new ArrayList<>();
-    Rules.checkName(violations, "/name", name, NAME_MAX);
-    Rules.refuse(violations);
+    Rules.requireName(name, NAME_MAX);
     requireTenant(tenantId);
-    if (!store.lockScalingGroup(tenantId, groupId)) {
-      throw groupNotFound(groupId);
-    }
+    NotFoundException.unless(store.lockScalingGroup(tenantId, groupId), "ScalingGroup", groupId);
     ScalingPolicyRecord policy =
         new ScalingPolicyRecord(id, groupId, name, 0, null, StoreTimes.now(clock));
     store.insertScalingPolicy(policy);
@@ -180,9 +172,7 @@ public class TenantsService {
   @Transactional
   public void deleteScalingPolicy(String tenantId, UUID groupId, UUID policyId) {
     requireGroup(tenantId, groupId);
-    if (!store.deleteScalingPolicy(groupId, policyId)) {
-      throw policyNotFound(policyId);
-    }
+    NotFoundException.unless(store.deleteScalingPolicy(groupId, policyId), "Policy", policyId);
   }
 
   // Tenant tokens
@@ -211,12 +201,8 @@ public class TenantsService {
    */
   @Transactional
   public CreatedTenantToken createTenantToken(String tenantId, String role, String secret) {
-    List<Violation> violations = new ArrayList<>();
-    Rules.checkRole(violations, "/role", role, TOKEN_ROLES);
-    Rules.refuse(violations);
-    if (!store.lockTenant(tenantId)) {
-      throw tenantNotFound(tenantId);
-    }
+    Rules.requireRole(role, TOKEN_ROLES);
+    NotFoundException.unless(store.lockTenant(tenantId), "Tenant", tenantId);
     TenantTokenRecord token =
         new TenantTokenRecord(ids.prefixed("tok"), tenantId, role, StoreTimes.now(clock));
     store.insertTenantToken(token, Tokens.hash(secret));
@@ -227,34 +213,17 @@ public class TenantsService {
   @Transactional
   public void deleteTenantToken(String tenantId, String tokenId) {
     requireTenant(tenantId);
-    if (!store.deleteTenantToken(tenantId, tokenId)) {
-      throw new NotFoundException("Token", tokenId);
-    }
+    NotFoundException.unless(store.deleteTenantToken(tenantId, tokenId), "Token", tokenId);
     callers.forgetAfterCommit();
   }
 
   private void requireTenant(String tenantId) {
-    if (store.findTenant(tenantId).isEmpty()) {
-      throw tenantNotFound(tenantId);
-    }
+    NotFoundException.unless(store.findTenant(tenantId).isPresent(), "Tenant", tenantId);
   }
 
   private void requireGroup(String tenantId, UUID groupId) {
     requireTenant(tenantId);
-    if (store.findScalingGroup(tenantId, groupId).isEmpty()) {
-      throw groupNotFound(groupId);
-    }
-  }
-
-  private static NotFoundException tenantNotFound(String id) {
-    return new NotFoundException("Tenant", id);
-  }
-
-  private static NotFoundException groupNotFound(UUID id) {
-    return new NotFoundException("ScalingGroup", id.toString());
-  }
-
-  private static NotFoundException policyNotFound(UUID id) {
-    return new NotFoundException("Policy", id.toString());
+    NotFoundException.unless(
+        store.findScalingGroup(tenantId, groupId).isPresent(), "ScalingGroup", groupId);
   }
 }

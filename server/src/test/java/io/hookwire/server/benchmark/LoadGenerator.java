@@ -71,19 +71,19 @@ final class LoadGenerator {
       int port, IntFunction<Supplier<byte[]>> requests, int status, LongSupplier serverCpuNanos)
       throws InterruptedException {
     long measureFrom = System.nanoTime() + (long) (warmupSeconds * 1e9);
-    long measureTo = measureFrom + (long) (seconds * 1e9);
+    Window measured = new Window(measureFrom, measureFrom + (long) (seconds * 1e9));
     List<Loop> loops = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       List<Connection> share = new ArrayList<>();
       for (int i = t; i < connections; i += threads) {
         share.add(new Connection(requests.apply(i)));
       }
-      loops.add(new Loop(port, share, status, measureFrom, measureTo));
+      loops.add(new Loop(port, share, status, measured));
     }
     loops.forEach(Thread::start);
-    sleepUntil(measureFrom);
+    sleepUntil(measured.from());
     long cpuFrom = serverCpuNanos.getAsLong();
-    sleepUntil(measureTo);
+    sleepUntil(measured.to());
     long cpu = serverCpuNanos.getAsLong() - cpuFrom;
     for (Loop loop : loops) {
       loop.join();
@@ -132,26 +132,30 @@ final class LoadGenerator {
     }
   }
 
+  /**
+   * The measured time, on {@link System#nanoTime()}: latencies count from {@code from}, and the
+   * load stops at {@code to}.
+   */
+  private record Window(long from, long to) {}
+
   /** One thread's connections; the latencies (of the measured time only) and errors they saw. */
   private static final class Loop extends Thread {
 
     private final int port;
     private final List<Connection> connections;
     private final int status;
-    private final long measureFrom;
-    private final long measureTo;
+    private final Window measured;
     private final Map<String, Long> errors = new TreeMap<>();
     private long[] latencies = new long[1 << 14];
     private int count;
     private Selector selector;
 
-    Loop(int port, List<Connection> connections, int status, long measureFrom, long measureTo) {
+    Loop(int port, List<Connection> connections, int status, Window measured) {
       super("load-" + port);
       this.port = port;
       this.connections = connections;
       this.status = status;
-      this.measureFrom = measureFrom;
-      this.measureTo = measureTo;
+      this.measured = measured;
     }
 
     @Override
@@ -159,7 +163,7 @@ final class LoadGenerator {
       try (Selector opened = Selector.open()) {
         selector = opened;
         connections.forEach(this::reconnect);
-        while (System.nanoTime() < measureTo) {
+        while (System.nanoTime() < measured.to()) {
           selector.select(10);
           for (SelectionKey key : selector.selectedKeys()) {
             Connection connection = (Connection) key.attachment();
@@ -199,7 +203,7 @@ final class LoadGenerator {
         long received = System.nanoTime();
         if (answered != status) {
           error("status " + answered);
-        } else if (connection.sentAt >= measureFrom) {
+        } else if (connection.sentAt >= measured.from()) {
           record(received - connection.sentAt);
         }
         if (connection.closeAfter) {

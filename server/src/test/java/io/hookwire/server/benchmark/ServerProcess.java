@@ -18,8 +18,12 @@ import java.util.concurrent.TimeUnit;
  * A Java application in a JVM of its own, as {@link ServerBenchmark} measures it: started with the
  * benchmark's own {@code java}, its output in a log file, and read from {@code /proc} for its
  * memory and CPU time.
+ *
+ * @param log the file of its output
+ * @param startNanos when it was started, on {@link System#nanoTime()}
  */
-final class ServerProcess implements AutoCloseable {
+record ServerProcess(String name, Path log, Process process, long startNanos)
+    implements AutoCloseable {
 
   private static final HttpClient PROBE =
       HttpClient.newBuilder()
@@ -29,18 +33,6 @@ final class ServerProcess implements AutoCloseable {
 
   /** Linux's clock ticks a second, in which {@code /proc/<pid>/stat} counts CPU time. */
   private static final long TICKS_PER_SECOND = 100;
-
-  private final String name;
-  private final Path log;
-  private final Process process;
-  private final long startNanos;
-
-  private ServerProcess(String name, Path log, Process process, long startNanos) {
-    this.name = name;
-    this.log = log;
-    this.process = process;
-    this.startNanos = startNanos;
-  }
 
   /**
    * Starts {@code java} with the given arguments (JVM flags, then {@code -cp <classpath> <main>} or

@@ -1,5 +1,7 @@
 package io.hookwire.server.platform.errors;
 
+import java.util.List;
+
 /** The request contradicts the state of the server or its own path. */
 public class ConflictException extends RuntimeException {
 
@@ -13,7 +15,8 @@ public class ConflictException extends RuntimeException {
     this.pointer = pointer;
   }
 
-  public String pointer() {
-    return pointer;
+  /** The conflicting member of the body, if one is named, with the message. */
+  public List<Violation> violations() {
+    return pointer == null ? List.of() : List.of(Violation.atPointer(pointer, getMessage()));
   }
 }

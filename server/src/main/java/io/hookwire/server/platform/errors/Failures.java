@@ -80,11 +80,7 @@ public final class Failures {
       return Failure.of(Kind.NOT_FOUND, e.getMessage(), e);
     }
     if (failure instanceof ConflictException e) {
-      List<Violation> at =
-          e.pointer() == null
-              ? List.of()
-              : List.of(Violation.atPointer(e.pointer(), e.getMessage()));
-      return new Failure(Kind.CONFLICT, e.getMessage(), at, Set.of(), e);
+      return new Failure(Kind.CONFLICT, e.getMessage(), e.violations(), Set.of(), e);
     }
     if (failure instanceof UnreadableRequestException e) {
       return Failure.of(Kind.UNREADABLE_REQUEST, e.getMessage(), e);
@@ -102,8 +98,7 @@ public final class Failures {
       return Failure.invalid(Kind.BODY_VALUES, e.violations(), e);
     }
     if (failure instanceof InvalidParameterException e) {
-      return Failure.invalid(
-          Kind.INVALID_PARAMETER, List.of(Violation.atParameter(e.parameter(), e.getMessage())), e);
+      return Failure.invalid(Kind.INVALID_PARAMETER, List.of(e.violation()), e);
     }
     if (failure instanceof org.apache.tomcat.util.http.InvalidParameterException e) {
       return Failure.of(Kind.INVALID_PARAMETER, "The request's URI or query cannot be decoded.", e);

@@ -10,7 +10,8 @@ public class InvalidParameterException extends RuntimeException {
     this.parameter = parameter;
   }
 
-  public String parameter() {
-    return parameter;
+  /** The parameter, with the message. */
+  public Violation violation() {
+    return Violation.atParameter(parameter, getMessage());
   }
 }

@@ -21,6 +21,17 @@ public class NotFoundException extends RuntimeException {
     this.source = source;
   }
 
+  /**
+   * Throws not found unless the resource was found (looked up, locked or deleted).
+   *
+   * @param id the resource's id, by its string form
+   */
+  public static void unless(boolean found, String kind, Object id) {
+    if (!found) {
+      throw new NotFoundException(kind, id.toString());
+    }
+  }
+
   /** Not found, named by the request body at this JSON pointer (a relationship, say). */
   public static NotFoundException atPointer(String kind, String id, String pointer) {
     return new NotFoundException(kind, id, Violation.atPointer(pointer, null));
