@@ -145,6 +145,10 @@ class GroupsAndPoliciesContractTest {
         403,
         ErrorType.FORBIDDEN,
         () -> other.policies().listPolicies(tenant.id(), tenant.groupId(), null, null));
+    refused(
+        403,
+        ErrorType.FORBIDDEN,
+        () -> other.policies().getPolicy(tenant.id(), tenant.groupId(), tenant.policyId()));
     assertError(send(RawHttp.request("GET", groupPath())), 401, "InvalidCredentials");
   }
 

@@ -92,6 +92,9 @@ class RateLimitContractTest {
             () -> autoscale.scalingGroups().getScalingGroup(tenant.id(), tenant.groupId())));
     assertRateLimited(
         untilRateLimited(
+            () -> autoscale.policies().listPolicies(tenant.id(), tenant.groupId(), null, null)));
+    assertRateLimited(
+        untilRateLimited(
             () ->
                 autoscale.policies().getPolicy(tenant.id(), tenant.groupId(), tenant.policyId())));
   }

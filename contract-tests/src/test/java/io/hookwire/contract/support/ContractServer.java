@@ -20,8 +20,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * embedded PostgreSQL) and a random operator token; with {@code -Dcontract.baseUrl=…} and {@code
  * -Dcontract.operatorToken=…} any running deployment. The suite provisions everything else it needs
  * (accounts, users, tenants, tokens) through the operator API.
+ *
+ * @param baseUrl the server's base URL, without a trailing slash
+ * @param operatorToken the operator token
+ * @param embedded whether the suite started this server itself (and so may also start others)
  */
-public final class ContractServer {
+public record ContractServer(URI baseUrl, String operatorToken, boolean embedded) {
 
   /** The system property naming a deployment to test instead of the embedded server. */
   public static final String BASE_URL = "contract.baseUrl";
@@ -36,16 +40,6 @@ public final class ContractServer {
   public static final String DATABASE = "contract.database";
 
   private static ContractServer current;
-
-  private final URI baseUrl;
-  private final String operatorToken;
-  private final boolean embedded;
-
-  private ContractServer(URI baseUrl, String operatorToken, boolean embedded) {
-    this.baseUrl = baseUrl;
-    this.operatorToken = operatorToken;
-    this.embedded = embedded;
-  }
 
   /**
    * @return the server of this test run, started on first use
@@ -146,31 +140,10 @@ public final class ContractServer {
   }
 
   /**
-   * @return the server's base URL, without a trailing slash
-   */
-  public URI baseUrl() {
-    return baseUrl;
-  }
-
-  /**
    * @param path an absolute path, e.g. {@code /operator/v1/accounts}
    * @return the URL of that path on the server
    */
   public URI resolve(String path) {
     return URI.create(baseUrl + path);
-  }
-
-  /**
-   * @return the operator token
-   */
-  public String operatorToken() {
-    return operatorToken;
-  }
-
-  /**
-   * @return whether the suite started this server itself (and so may also start others)
-   */
-  public boolean embedded() {
-    return embedded;
   }
 }

@@ -35,6 +35,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.openapitools.jackson.nullable.JsonNullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -92,7 +93,8 @@ public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
     EndpointsCaller caller = caller();
     EndpointCreate data = body.getData();
     EndpointCreateAttributes attributes = data.getAttributes();
-    EndpointCreateRelationships relationships = data.getRelationships();
+    EndpointCreateRelationships relationships =
+        Objects.requireNonNullElseGet(data.getRelationships(), EndpointCreateRelationships::new);
     EndpointRecord created =
         endpoints.create(
             caller,
@@ -103,10 +105,8 @@ public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
                 attributes.getMaxAttempts(),
                 attributes.getTimeout(),
                 attributes.getSecretKey(),
-                relationships == null || relationships.getAccount() == null
-                    ? null
-                    : relationships.getAccount().getData().getId(),
-                relationships == null || relationships.getEnvironment() == null
+                accountId(relationships.getAccount()),
+                relationships.getEnvironment() == null
                     ? null
                     : relationships.getEnvironment().getData().getId()));
     return preferenceApplied(ResponseEntity.created(self(created.id())), prefer)
@@ -126,9 +126,10 @@ public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
     EndpointUpdate data = body.getData();
     EndpointUpdateAttributes attributes =
         data.getAttributes() != null ? data.getAttributes() : new EndpointUpdateAttributes();
-    EndpointUpdateRelationships relationships = data.getRelationships();
+    EndpointUpdateRelationships relationships =
+        Objects.requireNonNullElseGet(data.getRelationships(), EndpointUpdateRelationships::new);
     JsonNullable<String> environment = JsonNullable.undefined();
-    if (relationships != null && relationships.getEnvironment() != null) {
+    if (relationships.getEnvironment() != null) {
       environment =
           relationships.getEnvironment().getData().map(id -> id == null ? null : id.getId());
     }
@@ -140,9 +141,7 @@ public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
             attributes.getMaxAttempts(),
             attributes.getTimeout(),
             attributes.getSecretKey(),
-            relationships == null || relationships.getAccount() == null
-                ? null
-                : relationships.getAccount().getData().getId(),
+            accountId(relationships.getAccount()),
             environment);
     return ok(prefer).body(document(endpoints.update(caller, endpoint, changes), caller));
   }
@@ -265,5 +264,10 @@ public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
     return (EndpointsCaller)
         RequestContextHolder.currentRequestAttributes()
             .getAttribute(EndpointsCaller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+  }
+
+  /** The id of the account a body's relationships name, or null when they name none. */
+  private static String accountId(AccountRelationship account) {
+    return account == null ? null : account.getData().getId();
   }
 }

@@ -79,10 +79,8 @@ public class ApiErrors {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
 
+  /** The first table that serves the path; the last one (the operator API's) serves every path. */
   private ApiErrorTable tableFor(String path) {
-    return tables.stream()
-        .filter(table -> table.serves(path))
-        .findFirst()
-        .orElse(tables.get(tables.size() - 1));
+    return tables.stream().filter(table -> table.serves(path)).findFirst().orElseThrow();
   }
 }
