@@ -129,7 +129,7 @@ class SeveralServersTest {
 
   @Test
   void theWebhookQuotaHoldsUnderCreatesSplitAcrossBothServers() throws Exception {
-    WebhookQuotaConcurrencyTest.race(servers, randomTenantId());
+    QuotaRace.race(servers, randomTenantId());
   }
 
   @Test

@@ -2,12 +2,8 @@ package io.hookwire.server.autoscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookwire.server.HookwireApplication;
-import io.hookwire.server.TestDatabases;
 import io.hookwire.server.TestHttp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,33 +16,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The quota of 25 webhooks per policy under concurrent creates over real HTTP: on one server on H2,
- * on one server on PostgreSQL, and (in {@link SeveralServersTest}) on two servers sharing one
- * PostgreSQL. Each round races {@value #REQUESTS} creates of 1 to 3 webhooks on a fresh policy,
- * from {@value #THREADS} threads released together; every answer must be 201 with all its webhooks
- * or 422 {@code WebhookOverLimitsError} with none, and the policy must end with exactly 25, the
- * ones the 201s returned.
+ * The quota of 25 webhooks per policy under concurrent creates spread over several servers sharing
+ * one PostgreSQL ({@link SeveralServersTest}; on one server, the contract suite's
+ * WebhookQuotaContractTest races them on H2 and on PostgreSQL). Each round races {@value #REQUESTS}
+ * creates of 1 to 3 webhooks on a fresh policy, from {@value #THREADS} threads released together;
+ * every answer must be 201 with all its webhooks or 422 {@code WebhookOverLimitsError} with none,
+ * and the policy must end with exactly 25, the ones the 201s returned.
  *
  * <p>More than 25 of the requests create one webhook each, so a policy that ends below 25 would
  * have refused a one-webhook create while it had room: the end count is exactly 25 whatever the
  * order in which the requests are served.
  */
-class WebhookQuotaConcurrencyTest {
+final class QuotaRace {
 
   private static final int QUOTA = 25;
   private static final int REQUESTS = 40;
   private static final int THREADS = 16;
   private static final int ROUNDS = 3;
-  private static final String TOKEN = "test-operator-token";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Request sizes: 26 of one webhook, 7 of two, 7 of three; 61 webhooks asked for in all. */
@@ -55,24 +45,7 @@ class WebhookQuotaConcurrencyTest {
           .flatMap(List::stream)
           .toList();
 
-  @TempDir Path data;
-
-  @Test
-  @Timeout(90)
-  void oneServerOnH2() throws Exception {
-    try (ConfigurableApplicationContext server = start("--hookwire.data-dir=" + data)) {
-      race(List.of(TestHttp.of(server)), "676873");
-    }
-  }
-
-  @Test
-  @Timeout(90)
-  void oneServerOnPostgres() throws Exception {
-    try (EmbeddedPostgres database = TestDatabases.startPostgres();
-        ConfigurableApplicationContext server = start(postgres(database))) {
-      race(List.of(TestHttp.of(server)), "676873");
-    }
-  }
+  private QuotaRace() {}
 
   /**
    * Rounds of racing creates, each on a new policy, spread over the servers (two servers on one
@@ -210,28 +183,5 @@ class WebhookQuotaConcurrencyTest {
   private static JsonNode created(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body());
-  }
-
-  private static String[] postgres(EmbeddedPostgres database) {
-    return new String[] {
-      "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-      "--spring.datasource.username=postgres",
-      "--spring.datasource.password="
-    };
-  }
-
-  private static ConfigurableApplicationContext start(String... database) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--hookwire.operator-token=" + TOKEN,
-                "--hookwire.demo.enabled=false",
-                "--hookwire.autoscale.rate-limit.tenant-per-minute=100000",
-                "--hookwire.autoscale.rate-limit.execute-per-second=100000",
-                "--hookwire.autoscale.rate-limit.execute-per-second-per-client=100000"));
-    args.addAll(List.of(database));
-    return new SpringApplicationBuilder(HookwireApplication.class).run(args.toArray(String[]::new));
   }
 }
