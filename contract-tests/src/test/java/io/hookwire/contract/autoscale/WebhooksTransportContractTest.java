@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -231,7 +232,11 @@ class WebhooksTransportContractTest {
         Arguments.of("GET", "capability", "POST"),
         Arguments.of("PUT", "capability", "POST"),
         Arguments.of("DELETE", "capability", "POST"),
-        Arguments.of("PATCH", "capability", "POST"));
+        Arguments.of("PATCH", "capability", "POST"),
+        // Also a capability URL, though a group's path has its shape with the tenant "execute".
+        Arguments.of("GET", "capability shaped like a group", "POST"),
+        Arguments.of("PUT", "capability shaped like a group", "POST"),
+        Arguments.of("DELETE", "capability shaped like a group", "POST"));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -242,7 +247,8 @@ class WebhooksTransportContractTest {
         switch (target) {
           case "collection" -> collection(tenant);
           case "webhook" -> webhookPath(tenant, webhook.getId());
-          default -> AutoscaleContract.executePath(capabilityHash(webhook));
+          case "capability" -> AutoscaleContract.executePath(capabilityHash(webhook));
+          default -> "/v1.0/execute/groups/" + tenant.groupId();
         };
 
     for (String slashed : List.of(path, withTrailingSlashToggled(path))) {
@@ -255,6 +261,25 @@ class WebhooksTransportContractTest {
     }
     assertThat(list(tenant)).containsExactly(webhook);
     assertThat(AutoscaleContract.executions(tenant, tenant.policyId())).isZero();
+  }
+
+  /** Below a capability URL's version and hash there is nothing, whatever the method. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "GET, /v1.0/execute/groups/{group}/policies",
+    "GET, /v1.0/execute/groups/{group}/policies/{policy}",
+    "POST, /v1.0/execute/groups/{group}/policies/{policy}/webhooks",
+    "POST, /v1.0/execute/1"
+  })
+  void aPathBelowOrAboveACapabilityUrlIsNoResource(String method, String template) {
+    String path =
+        template.replace("{group}", tenant.groupId()).replace("{policy}", tenant.policyId());
+
+    Answer answer = send(RawHttp.request(method, path).authToken(tenant.adminToken()));
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.json().at("/error/message").asString())
+        .contains("No resource of this API is at this path");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 class AutoscaleAuthFilter extends ApiAuthFilter {
 
   static final String TOKEN_HEADER = "X-Auth-Token";
-  static final String EXECUTE_PREFIX = AutoscaleErrors.PATH_PREFIX + "execute/";
   private static final Set<String> READS = Set.of("GET", "HEAD");
 
   private final CallerCache callers;
@@ -28,7 +27,9 @@ class AutoscaleAuthFilter extends ApiAuthFilter {
   AutoscaleAuthFilter(ApiErrors errors, CallerCache callers) {
     super(
         errors,
-        path -> path.startsWith(AutoscaleErrors.PATH_PREFIX) && !path.startsWith(EXECUTE_PREFIX));
+        path ->
+            path.startsWith(AutoscaleErrors.PATH_PREFIX)
+                && !path.startsWith(AutoscaleErrors.EXECUTE_PREFIX));
     this.callers = callers;
   }
 

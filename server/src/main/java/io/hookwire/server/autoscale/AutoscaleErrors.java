@@ -27,6 +27,9 @@ public class AutoscaleErrors implements ApiErrorTable {
 
   public static final String PATH_PREFIX = "/v1.0/";
 
+  /** Where the anonymous capability URLs are: {@code /v1.0/execute/{version}/{hash}}. */
+  public static final String EXECUTE_PREFIX = PATH_PREFIX + "execute/";
+
   /** What is not found, by the kind a {@link NotFoundException} names. */
   private static final Map<String, ErrorType> NOT_FOUND_TYPES =
       Map.of(

@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 @Order(FilterOrder.AUTHENTICATION + 10)
 class RateLimitFilter extends AutoscaleApiFilter {
 
-  static final String EXECUTE_PREFIX = AutoscaleErrors.PATH_PREFIX + "execute/";
   private static final long NANOS_PER_SECOND = Duration.ofSeconds(1).toNanos();
 
   private final ApiErrors errors;
@@ -93,7 +92,7 @@ class RateLimitFilter extends AutoscaleApiFilter {
   /** Takes the request's tokens: 0 if it may go on, else how long until it may. */
   private long nanosToWait(HttpServletRequest request) {
     String path = ApiErrors.pathOf(request);
-    if (path.startsWith(EXECUTE_PREFIX)) {
+    if (path.startsWith(AutoscaleErrors.EXECUTE_PREFIX)) {
       return clients.take(request.getRemoteAddr(), () -> capabilities.take(capability(path)));
     }
     if (request.getAttribute(TenantCaller.ATTRIBUTE) instanceof TenantCaller caller) {
@@ -105,7 +104,7 @@ class RateLimitFilter extends AutoscaleApiFilter {
 
   /** The capability URL's version and hash, with or without a trailing slash. */
   private static String capability(String path) {
-    String capability = path.substring(EXECUTE_PREFIX.length());
+    String capability = path.substring(AutoscaleErrors.EXECUTE_PREFIX.length());
     return capability.endsWith("/") ? capability.substring(0, capability.length() - 1) : capability;
   }
 
