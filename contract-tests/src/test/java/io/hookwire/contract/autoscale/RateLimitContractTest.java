@@ -85,7 +85,7 @@ class RateLimitContractTest {
   }
 
   @Test
-  void readingTheGroupAndItsPoliciesIsRateLimitedPerTenant() {
+  void readingTheGroupAndItsPoliciesIsRateLimited() {
     var autoscale = Fixtures.autoscale(tenant.adminToken());
     assertRateLimited(
         untilRateLimited(

@@ -101,6 +101,7 @@ class WebhookQuotaContractTest {
     createNumbered(tenant, "again", 1);
 
     assertThat(list(tenant)).hasSize(QUOTA);
+    refused(422, ErrorType.WEBHOOK_OVER_LIMITS_ERROR, () -> createNumbered(tenant, "more", 1));
   }
 
   @Test
@@ -132,11 +133,12 @@ class WebhookQuotaContractTest {
   }
 
   /**
-   * Creates of one to three webhooks each, raced on each of the tenant's two policies: every answer
-   * is 201 with all its webhooks in request order, or 422 {@code WebhookOverLimitsError} with none,
-   * and the policy ends with exactly the quota, the webhooks the 201s returned. More than the quota
-   * of the requests ask for one webhook, so a policy that ended below its quota would have refused
-   * one while it had room. The build runs it on H2 and again on PostgreSQL.
+   * Creates of one to three webhooks each, raced on one policy of a fresh tenant (its first policy,
+   * then in a second round its other one, in another order of requests): every answer is 201 with
+   * all its webhooks in request order, or 422 {@code WebhookOverLimitsError} with none, and the
+   * policy ends with exactly the quota, the webhooks the 201s returned. More than the quota of the
+   * requests ask for one webhook, so a policy that ended below its quota would have refused one
+   * while it had room. The build runs it on H2 and again on PostgreSQL.
    */
   @ParameterizedTest(name = "round {0}")
   @ValueSource(ints = {0, 1})

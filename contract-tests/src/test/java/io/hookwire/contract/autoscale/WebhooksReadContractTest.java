@@ -111,6 +111,7 @@ class WebhooksReadContractTest {
     List<String> seen = new ArrayList<>();
     int pages = 0;
     while (path != null) {
+      assertThat(pages).as("pages followed: a next link that never ends").isLessThan(10);
       Answer answer = send(RawHttp.request("GET", path).authToken(tenant.adminToken()));
       assertThat(answer.status()).isEqualTo(200);
       answer.json().path("webhooks").forEach(w -> seen.add(w.path("id").asString()));
@@ -129,9 +130,14 @@ class WebhooksReadContractTest {
 
     assertThat(ids(second.getWebhooks())).containsExactlyElementsOf(byId(stored).subList(10, 20));
     assertThat(second.getWebhooksLinks()).hasSize(1);
-    WebhookList third = list(10, byId(stored).get(19));
-    assertThat(third.getWebhooks()).isEmpty();
-    assertThat(third.getWebhooksLinks()).isEmpty();
+    URI next = second.getWebhooksLinks().get(0).getHref();
+    Answer third =
+        send(
+            RawHttp.request("GET", next.getRawPath() + "?" + next.getRawQuery())
+                .authToken(tenant.adminToken()));
+    assertThat(third.status()).isEqualTo(200);
+    assertThat(third.json().path("webhooks").isEmpty()).isTrue();
+    assertThat(third.json().path("webhooks_links").isEmpty()).isTrue();
   }
 
   @Test

@@ -160,18 +160,33 @@ class EndpointsCreateContractTest {
   }
 
   @Test
-  void environmentNotInTheGivenAccountIs404AtTheEnvironment() {
-    String foreignEnvironment = Fixtures.newAccount().environmentIds().get(0);
+  void environmentNotInTheGivenAccountIs404AtTheEnvironmentAndCreatesNothing() {
+    Account given = Fixtures.newAccount();
+    Account foreign = Fixtures.newAccount();
 
     assertNotFoundAt(
         "/data/relationships/environment",
         () ->
-            createAsAdmin(
-                create(
-                    attributes("x", URL),
-                    new EndpointCreateRelationships()
-                        .account(EndpointDocuments.account(account.id()))
-                        .environment(EndpointDocuments.environment(foreignEnvironment)))));
+            as(given.adminToken())
+                .endpoints()
+                .createEndpoint(
+                    create(
+                        attributes("x", URL),
+                        new EndpointCreateRelationships()
+                            .account(EndpointDocuments.account(given.id()))
+                            .environment(
+                                EndpointDocuments.environment(foreign.environmentIds().get(0)))),
+                    null));
+
+    for (Account each : List.of(given, foreign)) {
+      assertThat(
+              as(each.adminToken())
+                  .endpoints()
+                  .listEndpoints(null, null, null, null, null, null, null)
+                  .getData())
+          .as("endpoints of %s", each.id())
+          .isEmpty();
+    }
   }
 
   @Test

@@ -161,7 +161,7 @@ final class Provision {
    */
   static <T> void assertListedOnceByCreationTime(
       List<T> items, Function<T, OffsetDateTime> createdAt, List<T> created) {
-    assertThat(items).containsOnlyOnceElementsOf(created);
+    assertThat(items).containsOnlyOnceElementsOf(created).containsSubsequence(created);
     assertThat(items)
         .extracting(createdAt)
         .isSortedAccordingTo(Comparator.comparing(OffsetDateTime::toInstant));
@@ -177,11 +177,9 @@ final class Provision {
   static void assertListedWithout(String path, List<String> secrets, String... members) {
     RawHttp.Answer listed = raw("GET", path, "");
     assertThat(listed.body()).doesNotContain(secrets);
-    listed
-        .json()
-        .get("items")
-        .values()
-        .forEach(item -> assertThat(item.propertyNames()).containsOnly(members));
+    var items = listed.json().get("items");
+    assertThat(items.size()).as("listed tokens").isGreaterThanOrEqualTo(secrets.size());
+    items.values().forEach(item -> assertThat(item.propertyNames()).containsOnly(members));
   }
 
   /**

@@ -64,9 +64,13 @@ class DocsContractTest {
         .isEqualTo(200);
 
     Optional<String> chromium = chromium();
-    assumeTrue(
-        chromium.isPresent(),
-        "No Chromium at " + CHROMIUM + " (or -Dchromium): the docs page was not rendered");
+    String missing =
+        "No Chromium at " + CHROMIUM + " (or -Dchromium): the docs page was not rendered";
+    // CI installs Chromium (.ci/run): there a missing one fails the test instead of skipping it.
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(chromium).as(missing).isPresent();
+    }
+    assumeTrue(chromium.isPresent(), missing);
     String dom = render(chromium.get(), ContractServer.get().baseUrl() + docsPath(api));
 
     List<String> operationIds =
@@ -129,7 +133,13 @@ class DocsContractTest {
             .redirectOutput(out.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
-    assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("Chromium finished within 90 s").isTrue();
+    try {
+      assertThat(process.waitFor(90, TimeUnit.SECONDS))
+          .as("Chromium finished within 90 s")
+          .isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
     assertThat(process.exitValue()).as("Chromium's exit code").isZero();
     return Files.readString(out);
   }

@@ -95,26 +95,6 @@ class RequestEdgesContractTest {
   }
 
   @Test
-  void everyAutoscaleAnswerHasAFreshResponseId() {
-    String webhooks =
-        "/v1.0/"
-            + tenant.id()
-            + "/groups/"
-            + tenant.groupId()
-            + "/policies/"
-            + tenant.policyId()
-            + "/webhooks";
-    Answer refused = RawHttp.request("GET", webhooks).send();
-    Answer listed = RawHttp.request("GET", webhooks).authToken(tenant.adminToken()).send();
-
-    assertThat(refused.status()).isEqualTo(401);
-    assertThat(listed.status()).isEqualTo(200);
-    assertThat(refused.header("X-Response-Id"))
-        .isPresent()
-        .isNotEqualTo(listed.header("X-Response-Id"));
-  }
-
-  @Test
   void anUnknownPathIsANotFoundInItsApisFormat() {
     Answer endpoints =
         RawHttp.request("GET", "/api/iacp/v3/nothing").bearer(account.adminToken()).send();

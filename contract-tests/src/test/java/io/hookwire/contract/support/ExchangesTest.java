@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ExchangesTest {
 
   private static final String TENANTS = "/operator/v1/tenants";
+  private static final String EXECUTE = "/v1.0/execute/1/" + "0a".repeat(32);
   private static final Map<String, List<String>> AUTH =
       Map.of("Authorization", List.of("Bearer t"), "Content-Type", List.of("application/json"));
   private static final Map<String, List<String>> JSON =
@@ -51,6 +52,48 @@ class ExchangesTest {
   void passesAnInvalidRequestTheServerRefused() {
     assertThatCode(() -> check("{\"id\":\"123\",\"extra\":1}", 422, PROBLEM, PROBLEM_BODY))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void passesABodyToAnOperationWhoseSpecSaysItIsIgnored() {
+    assertThatCode(() -> exchange("POST", EXECUTE, Map.of(), "{\"scale\": \"up\"}", 202))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void failsABodyAcceptedByAnOperationThatTakesNone() {
+    assertThatThrownBy(() -> exchange("DELETE", TENANTS + "/123", AUTH, "{}", 204))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("request: [validation.request.body.unexpected]");
+  }
+
+  @Test
+  void passesAnAutoscaleSuccessWhateverTheAccept() {
+    assertThatCode(() -> exchange("POST", EXECUTE, Map.of("Accept", List.of("text/html")), "", 202))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void failsASuccessToAnAcceptTheSpecCannotServeElsewhere() {
+    Map<String, List<String>> html =
+        Map.of("Authorization", List.of("Bearer t"), "Accept", List.of("text/html"));
+    assertThatThrownBy(() -> exchange("DELETE", TENANTS + "/123", html, "", 204))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("request: [validation.request.accept");
+  }
+
+  /** An exchange whose answer has no body (202 or 204, with the headers the specs require). */
+  private static void exchange(
+      String method, String path, Map<String, List<String>> headers, String body, int status) {
+    Exchanges.check(
+        new Exchanges.Exchange(
+            method,
+            URI.create("http://localhost" + path),
+            headers,
+            body,
+            status,
+            Map.of("X-Response-Id", List.of("8f0c8c8e-0a4b-4b8e-9a8e-0c8c8e0a4b4b")),
+            ""));
   }
 
   private static void check(

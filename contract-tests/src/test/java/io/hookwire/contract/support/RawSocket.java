@@ -1,5 +1,7 @@
 package io.hookwire.contract.support;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -141,8 +143,11 @@ public final class RawSocket {
             values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n")));
     head.append("\r\n");
     URI server = ContractServer.get().baseUrl();
+    // A test that needs bytes no client sends cannot run against a TLS deployment: skipped there.
+    assumeTrue(server.getScheme().equals("http"), "raw sockets speak plain HTTP");
+    int port = server.getPort() == -1 ? 80 : server.getPort();
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), TIMEOUT_MILLIS);
+      socket.connect(new InetSocketAddress(server.getHost(), port), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       write(socket, head.toString());
       return read(new BufferedInputStream(socket.getInputStream()));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Buckets by key, and the refusals they remember, on a test clock. */
@@ -79,12 +80,24 @@ class KeyedBucketsTest {
 
   @Test
   void whatComesNextIsTakenOnlyWhenThisBucketHadAToken() {
-    KeyedBuckets other = new KeyedBuckets("client", 1, Duration.ofSeconds(1), source, clock::get);
-    assertThat(twoASecond.take("a", () -> other.take("x"))).isZero();
-    assertThat(twoASecond.take("a", () -> other.take("x"))).isPositive();
-    assertThat(twoASecond.take("a", () -> other.take("x"))).isPositive();
+    AtomicLong asked = new AtomicLong();
+    LongSupplier next =
+        () -> {
+          asked.incrementAndGet();
+          return 0;
+        };
 
-    // Refused by this bucket: the other is not asked.
-    verify(made.get(1), times(2)).tryConsumeAndReturnRemaining(1);
+    assertThat(twoASecond.take("a", next)).isZero();
+    assertThat(twoASecond.take("a", next)).isZero();
+    assertThat(asked).hasValue(2);
+
+    assertThat(twoASecond.take("a", next)).isPositive();
+    assertThat(twoASecond.take("a", next)).isPositive();
+    assertThat(asked).as("asked after this bucket refused").hasValue(2);
+  }
+
+  @Test
+  void whatComesNextRefusingIsTheAnswer() {
+    assertThat(twoASecond.take("a", () -> SECOND)).isEqualTo(SECOND);
   }
 }
