@@ -86,7 +86,7 @@ public record ScalingGroupsDelegate(ScalingGroupsService groups, PublicUrls urls
   @Override
   public ResponseEntity<PolicyList> listPolicies(
       String tenantId, String groupId, Integer limit, String marker) {
-    WebhooksDelegate.refuseOtherQueryArguments();
+    ListArguments.refuseOthers();
     List<ScalingPolicyRecord> page = groups.policies(tenantId, groupId, marker, limit);
     // The service found the group, so its id is a UUID; links carry it in canonical form.
     UUID group = UUID.fromString(groupId);

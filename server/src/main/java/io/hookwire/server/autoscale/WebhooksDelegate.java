@@ -12,18 +12,14 @@ import io.hookwire.server.autoscale.model.WebhookList;
 import io.hookwire.server.autoscale.model.WebhookReplace;
 import io.hookwire.server.platform.PublicUrls;
 import io.hookwire.server.platform.errors.InvalidFieldsException;
-import io.hookwire.server.platform.errors.InvalidParameterException;
 import io.hookwire.server.platform.errors.Violation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The Auto Scale webhooks API's operations: bodies to service calls and back, with links. */
@@ -31,12 +27,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 public record WebhooksDelegate(WebhooksService webhooks, PublicUrls urls)
     implements WebhooksApiDelegate {
 
-  private static final Set<String> LIST_ARGUMENTS = Set.of("limit", "marker");
-
   @Override
   public ResponseEntity<WebhookList> listWebhooks(
       String tenantId, String groupId, String policyId, Integer limit, String marker) {
-    refuseOtherQueryArguments();
+    ListArguments.refuseOthers();
     PolicyPath path = new PolicyPath(tenantId, groupId, policyId);
     List<WebhookRecord> page = webhooks.list(path, marker, limit);
     int size = WebhooksService.pageSize(limit);
@@ -128,26 +122,5 @@ public record WebhooksDelegate(WebhooksService webhooks, PublicUrls urls)
             UUID.fromString(path.policyId()).toString(),
             "webhooks")
         .path("/");
-  }
-
-  /**
-   * Only the pagination arguments are accepted by a list, and {@code limit} with a value: Spring
-   * reads an empty {@code limit=} as absent, but it is no integer. Any marker is text, the empty
-   * one too: every id comes after it, as after none.
-   */
-  static void refuseOtherQueryArguments() {
-    var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes());
-    for (var argument : request.getRequest().getParameterMap().entrySet()) {
-      String name = argument.getKey();
-      if (!LIST_ARGUMENTS.contains(name)) {
-        throw new InvalidParameterException(name, "Invalid query argument: " + name);
-      }
-      for (String value : argument.getValue()) {
-        if (name.equals("limit") && value.isBlank()) {
-          throw new InvalidParameterException(
-              name, "Invalid query argument: " + name + " is empty");
-        }
-      }
-    }
   }
 }

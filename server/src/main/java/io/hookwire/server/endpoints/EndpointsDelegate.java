@@ -93,8 +93,7 @@ public record EndpointsDelegate(EndpointsService endpoints, PublicUrls urls)
     EndpointsCaller caller = caller();
     EndpointCreate data = body.getData();
     EndpointCreateAttributes attributes = data.getAttributes();
-    EndpointCreateRelationships relationships =
-        Objects.requireNonNullElseGet(data.getRelationships(), EndpointCreateRelationships::new);
+    EndpointCreateRelationships relationships = data.getRelationships();
     EndpointRecord created =
         endpoints.create(
             caller,

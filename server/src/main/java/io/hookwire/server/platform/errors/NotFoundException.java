@@ -28,7 +28,7 @@ public class NotFoundException extends RuntimeException {
    */
   public static void unless(boolean found, String kind, Object id) {
     if (!found) {
-      throw new NotFoundException(kind, id.toString());
+      throw new NotFoundException(kind, String.valueOf(id));
     }
   }
 
