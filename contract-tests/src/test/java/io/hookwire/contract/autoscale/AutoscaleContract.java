@@ -168,11 +168,7 @@ final class AutoscaleContract {
 
   /** Sends a raw request; every answer of this API carries a fresh X-Response-Id. */
   static Answer send(RawHttp request) {
-    Answer answer = request.send();
-    assertThat(answer.header("X-Response-Id"))
-        .as("X-Response-Id of a %d answer", answer.status())
-        .hasValueSatisfying(AutoscaleContract::assertUuid);
-    return answer;
+    return withResponseId(request.send());
   }
 
   /**
@@ -182,8 +178,11 @@ final class AutoscaleContract {
   static Answer send(RawSocket request) {
     Exchanges.Exchange exchange = request.send().exchange();
     Exchanges.check(exchange);
-    Answer answer =
-        new Answer(exchange.status(), exchange.responseHeaders(), exchange.responseBody());
+    return withResponseId(
+        new Answer(exchange.status(), exchange.responseHeaders(), exchange.responseBody()));
+  }
+
+  private static Answer withResponseId(Answer answer) {
     assertThat(answer.header("X-Response-Id"))
         .as("X-Response-Id of a %d answer", answer.status())
         .hasValueSatisfying(AutoscaleContract::assertUuid);
